@@ -1,0 +1,141 @@
+package org.livecomply.commons.auth;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.micronaut.context.exceptions.ConfigurationException;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * Checks a compact JWS: the algorithm is the one configured (never "none", never the other one), the
+ * signature, {@code exp} (required), {@code nbf}, and issuer/audience when configured.
+ */
+@Singleton
+public class TokenVerifier {
+
+    public static final String TOKEN_INVALID = "TOKEN_INVALID";
+    public static final String TOKEN_EXPIRED = "TOKEN_EXPIRED";
+    static final int MIN_HS256_SECRET_BYTES = 32;
+
+    private final AuthConfiguration config;
+    private final Clock clock;
+    private final JWSAlgorithm algorithm;
+    private final JWSVerifier verifier;
+
+    public TokenVerifier(AuthConfiguration config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        boolean hasSecret = config.getHs256Secret() != null && !config.getHs256Secret().isBlank();
+        boolean hasPublicKey = config.getRs256PublicKey() != null && !config.getRs256PublicKey().isBlank();
+        if (hasSecret == hasPublicKey) {
+            throw new ConfigurationException("Set exactly one of LIVECOMPLY_AUTH_HS256_SECRET or LIVECOMPLY_AUTH_RS256_PUBLIC_KEY");
+        }
+        try {
+            if (hasSecret) {
+                byte[] secret = config.getHs256Secret().getBytes(StandardCharsets.UTF_8);
+                if (secret.length < MIN_HS256_SECRET_BYTES) {
+                    throw new ConfigurationException("LIVECOMPLY_AUTH_HS256_SECRET must be at least 32 bytes");
+                }
+                this.algorithm = JWSAlgorithm.HS256;
+                this.verifier = new MACVerifier(secret);
+            } else {
+                this.algorithm = JWSAlgorithm.RS256;
+                this.verifier = new RSASSAVerifier(parsePublicKey(config.getRs256PublicKey()));
+            }
+        } catch (JOSEException e) {
+            throw new ConfigurationException("Unusable JWT verification key: " + e.getMessage(), e);
+        }
+    }
+
+    public Caller verify(String token) throws AuthenticationException {
+        SignedJWT jwt;
+        JWTClaimsSet claims;
+        try {
+            jwt = SignedJWT.parse(token);
+            claims = jwt.getJWTClaimsSet();
+        } catch (ParseException e) {
+            throw new AuthenticationException(TOKEN_INVALID, "Bearer token is not a well-formed JWT");
+        }
+        if (!algorithm.equals(jwt.getHeader().getAlgorithm())) {
+            throw new AuthenticationException(TOKEN_INVALID, "Bearer token must be signed with " + algorithm);
+        }
+        try {
+            if (!jwt.verify(verifier)) {
+                throw new AuthenticationException(TOKEN_INVALID, "Bearer token signature does not verify");
+            }
+        } catch (JOSEException e) {
+            throw new AuthenticationException(TOKEN_INVALID, "Bearer token signature does not verify");
+        }
+        checkTimes(claims);
+        checkIssuerAndAudience(claims);
+        String subject = claims.getSubject();
+        if (subject == null || subject.isBlank()) {
+            throw new AuthenticationException(TOKEN_INVALID, "Bearer token has no subject");
+        }
+        return new Caller(subject, scopes(claims));
+    }
+
+    private void checkTimes(JWTClaimsSet claims) throws AuthenticationException {
+        Instant now = clock.instant();
+        Date expiry = claims.getExpirationTime();
+        if (expiry == null) {
+            throw new AuthenticationException(TOKEN_INVALID, "Bearer token has no expiry (exp)");
+        }
+        if (now.minus(config.getClockSkew()).isAfter(expiry.toInstant())) {
+            throw new AuthenticationException(TOKEN_EXPIRED, "Bearer token expired at " + expiry.toInstant());
+        }
+        Date notBefore = claims.getNotBeforeTime();
+        if (notBefore != null && now.plus(config.getClockSkew()).isBefore(notBefore.toInstant())) {
+            throw new AuthenticationException(TOKEN_INVALID, "Bearer token is not valid before " + notBefore.toInstant());
+        }
+    }
+
+    private void checkIssuerAndAudience(JWTClaimsSet claims) throws AuthenticationException {
+        if (config.getIssuer() != null && !config.getIssuer().isBlank() && !config.getIssuer().equals(claims.getIssuer())) {
+            throw new AuthenticationException(TOKEN_INVALID, "Bearer token issuer is not accepted");
+        }
+        if (config.getAudience() != null && !config.getAudience().isBlank()
+                && (claims.getAudience() == null || !claims.getAudience().contains(config.getAudience()))) {
+            throw new AuthenticationException(TOKEN_INVALID, "Bearer token audience is not accepted");
+        }
+    }
+
+    private static Set<String> scopes(JWTClaimsSet claims) throws AuthenticationException {
+        Object scope = claims.getClaim("scope");
+        if (scope == null) {
+            return Set.of();
+        }
+        if (!(scope instanceof String text)) {
+            throw new AuthenticationException(TOKEN_INVALID, "Bearer token scope claim must be a space-separated string");
+        }
+        Set<String> scopes = new LinkedHashSet<>(Arrays.asList(text.trim().split("\\s+")));
+        scopes.remove("");
+        return scopes;
+    }
+
+    private static RSAPublicKey parsePublicKey(String pem) {
+        String base64 = pem.replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").replaceAll("\\s", "");
+        try {
+            byte[] der = Base64.getDecoder().decode(base64);
+            return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
+        } catch (Exception e) {
+            throw new ConfigurationException("LIVECOMPLY_AUTH_RS256_PUBLIC_KEY is not an RSA public key in PEM (X.509 SubjectPublicKeyInfo)", e);
+        }
+    }
+}
