@@ -1,64 +1,30 @@
 package org.livecomply.commons.auth;
 
-import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 
 /**
- * How bearer tokens are checked ({@code livecomply.auth.*}): an HS256 shared secret
- * ({@code LIVECOMPLY_AUTH_HS256_SECRET}, at least 32 bytes) or an RS256 public key in PEM
- * ({@code LIVECOMPLY_AUTH_RS256_PUBLIC_KEY}); optional issuer and audience; the allowed clock skew.
+ * How bearer tokens are checked: an HS256 shared secret ({@code LIVECOMPLY_AUTH_HS256_SECRET}, at least
+ * 32 bytes) or an RS256 public key in PEM ({@code LIVECOMPLY_AUTH_RS256_PUBLIC_KEY}); optional issuer
+ * ({@code LIVECOMPLY_AUTH_ISSUER}) and audience ({@code LIVECOMPLY_AUTH_AUDIENCE}); the allowed clock skew.
  */
-@ConfigurationProperties("livecomply.auth")
-public class AuthConfiguration {
+@Singleton
+public record AuthConfiguration(
+        @Nullable @Value("${livecomply.auth.hs256-secret:}") String hs256Secret,
+        @Nullable @Value("${livecomply.auth.rs256-public-key:}") String rs256PublicKey,
+        @Nullable @Value("${livecomply.auth.issuer:}") String issuer,
+        @Nullable @Value("${livecomply.auth.audience:}") String audience,
+        @Value("${livecomply.auth.clock-skew:30s}") Duration clockSkew) {
 
-    private String hs256Secret;
-    private String rs256PublicKey;
-    private String issuer;
-    private String audience;
-    private Duration clockSkew = Duration.ofSeconds(30);
-
-    @Nullable
-    public String getHs256Secret() {
-        return hs256Secret;
+    /** HS256 with a secret, nothing else set. */
+    public static AuthConfiguration hs256(String secret) {
+        return new AuthConfiguration(secret, null, null, null, Duration.ofSeconds(30));
     }
 
-    public void setHs256Secret(@Nullable String hs256Secret) {
-        this.hs256Secret = hs256Secret;
-    }
-
-    @Nullable
-    public String getRs256PublicKey() {
-        return rs256PublicKey;
-    }
-
-    public void setRs256PublicKey(@Nullable String rs256PublicKey) {
-        this.rs256PublicKey = rs256PublicKey;
-    }
-
-    @Nullable
-    public String getIssuer() {
-        return issuer;
-    }
-
-    public void setIssuer(@Nullable String issuer) {
-        this.issuer = issuer;
-    }
-
-    @Nullable
-    public String getAudience() {
-        return audience;
-    }
-
-    public void setAudience(@Nullable String audience) {
-        this.audience = audience;
-    }
-
-    public Duration getClockSkew() {
-        return clockSkew;
-    }
-
-    public void setClockSkew(Duration clockSkew) {
-        this.clockSkew = clockSkew;
+    /** RS256 with a PEM public key, nothing else set. */
+    public static AuthConfiguration rs256(String publicKeyPem) {
+        return new AuthConfiguration(null, publicKeyPem, null, null, Duration.ofSeconds(30));
     }
 }

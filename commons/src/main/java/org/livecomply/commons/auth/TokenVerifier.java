@@ -41,14 +41,14 @@ public class TokenVerifier {
     public TokenVerifier(AuthConfiguration config, Clock clock) {
         this.config = config;
         this.clock = clock;
-        boolean hasSecret = config.getHs256Secret() != null && !config.getHs256Secret().isBlank();
-        boolean hasPublicKey = config.getRs256PublicKey() != null && !config.getRs256PublicKey().isBlank();
+        boolean hasSecret = config.hs256Secret() != null && !config.hs256Secret().isBlank();
+        boolean hasPublicKey = config.rs256PublicKey() != null && !config.rs256PublicKey().isBlank();
         if (hasSecret == hasPublicKey) {
             throw new ConfigurationException("Set exactly one of LIVECOMPLY_AUTH_HS256_SECRET or LIVECOMPLY_AUTH_RS256_PUBLIC_KEY");
         }
         try {
             if (hasSecret) {
-                byte[] secret = config.getHs256Secret().getBytes(StandardCharsets.UTF_8);
+                byte[] secret = config.hs256Secret().getBytes(StandardCharsets.UTF_8);
                 if (secret.length < MIN_HS256_SECRET_BYTES) {
                     throw new ConfigurationException("LIVECOMPLY_AUTH_HS256_SECRET must be at least 32 bytes");
                 }
@@ -56,7 +56,7 @@ public class TokenVerifier {
                 this.verifier = new MACVerifier(secret);
             } else {
                 this.algorithm = JWSAlgorithm.RS256;
-                this.verifier = new RSASSAVerifier(parsePublicKey(config.getRs256PublicKey()));
+                this.verifier = new RSASSAVerifier(parsePublicKey(config.rs256PublicKey()));
             }
         } catch (JOSEException e) {
             throw new ConfigurationException("Unusable JWT verification key: " + e.getMessage(), e);
@@ -97,21 +97,21 @@ public class TokenVerifier {
         if (expiry == null) {
             throw new AuthenticationException(TOKEN_INVALID, "Bearer token has no expiry (exp)");
         }
-        if (now.minus(config.getClockSkew()).isAfter(expiry.toInstant())) {
+        if (now.minus(config.clockSkew()).isAfter(expiry.toInstant())) {
             throw new AuthenticationException(TOKEN_EXPIRED, "Bearer token expired at " + expiry.toInstant());
         }
         Date notBefore = claims.getNotBeforeTime();
-        if (notBefore != null && now.plus(config.getClockSkew()).isBefore(notBefore.toInstant())) {
+        if (notBefore != null && now.plus(config.clockSkew()).isBefore(notBefore.toInstant())) {
             throw new AuthenticationException(TOKEN_INVALID, "Bearer token is not valid before " + notBefore.toInstant());
         }
     }
 
     private void checkIssuerAndAudience(JWTClaimsSet claims) throws AuthenticationException {
-        if (config.getIssuer() != null && !config.getIssuer().isBlank() && !config.getIssuer().equals(claims.getIssuer())) {
+        if (config.issuer() != null && !config.issuer().isBlank() && !config.issuer().equals(claims.getIssuer())) {
             throw new AuthenticationException(TOKEN_INVALID, "Bearer token issuer is not accepted");
         }
-        if (config.getAudience() != null && !config.getAudience().isBlank()
-                && (claims.getAudience() == null || !claims.getAudience().contains(config.getAudience()))) {
+        if (config.audience() != null && !config.audience().isBlank()
+                && (claims.getAudience() == null || !claims.getAudience().contains(config.audience()))) {
             throw new AuthenticationException(TOKEN_INVALID, "Bearer token audience is not accepted");
         }
     }

@@ -29,10 +29,16 @@ public record YearCalendar(int year, Set<LocalDate> restDays, Set<LocalDate> mak
             }
             String[] parts = line.split("\\s+");
             try {
+                if (parts.length > ("rest".equals(parts[0]) ? 3 : 2)) {
+                    throw new IllegalArgumentException("unexpected text after the date(s)");
+                }
                 switch (parts[0]) {
                     case "rest" -> {
                         LocalDate from = inYear(year, parts[1]);
                         LocalDate to = parts.length > 2 ? inYear(year, parts[2]) : from;
+                        if (to.isBefore(from)) {
+                            throw new IllegalArgumentException("the range ends before it starts");
+                        }
                         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
                             rest.add(day);
                         }

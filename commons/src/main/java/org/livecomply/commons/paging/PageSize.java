@@ -1,6 +1,6 @@
 package org.livecomply.commons.paging;
 
-import org.livecomply.commons.error.FieldViolation;
+import org.livecomply.commons.error.Violations;
 
 /** AIP-158 page sizes: 0 means the default; above the maximum is coerced down; negative is refused. */
 public final class PageSize {
@@ -18,8 +18,7 @@ public final class PageSize {
         return Math.min(requested, MAXIMUM);
     }
 
-    /** The violation for a page size, or null when it is acceptable. */
-    public static FieldViolation check(int requested) {
-        return requested < 0 ? new FieldViolation("page_size", "page_size must not be negative") : null;
+    public static Violations check(int requested, Violations violations) {
+        return violations.when(requested < 0, "page_size", "page_size must not be negative");
     }
 }
