@@ -6,10 +6,13 @@ import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.livecomply.commons.time.ClockFactory;
+import org.livecomply.testsupport.MutableClock;
 
-/** Tests run on 2026-11-29 10:00 in China, whatever the date of the run (ages and tokens depend on it). */
+/**
+ * Tests start on 2026-11-29 10:00 in China, whatever the date of the run (ages and tokens depend on it);
+ * a test class may move the clock and must put it back to {@link #NOW}.
+ */
 @Factory
 @Requires(env = "test")
 public class TestClock {
@@ -18,7 +21,7 @@ public class TestClock {
 
     @Singleton
     @Replaces(factory = ClockFactory.class, bean = Clock.class)
-    public Clock fixedClock() {
-        return Clock.fixed(NOW, ZoneOffset.UTC);
+    public MutableClock testClock() {
+        return new MutableClock(NOW);
     }
 }

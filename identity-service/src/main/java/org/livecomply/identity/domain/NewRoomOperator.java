@@ -18,7 +18,7 @@ public record NewRoomOperator(
         String idNumber,
         PostalAddress businessAddress,
         Contact contact,
-        List<Licence> licences,
+        List<Certificate> licences,
         List<LiveAccount> liveAccounts) {
 
     public static final int MAX_LICENCES = 20;

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * A registered room operator as shown to callers: personal data masked ({@code idNumberMasked}, the
- * street line and contact inside {@code businessAddress}/{@code contact} are masked values).
+ * street line and contact inside {@code businessAddress}/{@code contact} are masked values) unless it
+ * was read for an audited disclosure. {@code state} is the effective state at the time of reading.
  */
 public record RoomOperator(
         String id,
@@ -17,9 +18,11 @@ public record RoomOperator(
         LocalDate birthDate,
         PostalAddress businessAddress,
         Contact contact,
-        List<Licence> licences,
+        List<Certificate> licences,
         List<LiveAccount> liveAccounts,
         RoomOperatorState state,
+        Instant lastVerifyTime,
+        Instant reverificationDueTime,
         Instant createTime,
         Instant updateTime) {
 

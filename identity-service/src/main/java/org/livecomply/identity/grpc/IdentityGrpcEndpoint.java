@@ -2,34 +2,81 @@ package org.livecomply.identity.grpc;
 
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import org.livecomply.api.identity.v1.CreateBlacklistEntryRequest;
+import org.livecomply.api.identity.v1.CreateMarketerRequest;
 import org.livecomply.api.identity.v1.CreateRoomOperatorRequest;
+import org.livecomply.api.identity.v1.DiscloseSellerInformationRequest;
+import org.livecomply.api.identity.v1.GetBlacklistEntryRequest;
+import org.livecomply.api.identity.v1.GetMarketerRequest;
 import org.livecomply.api.identity.v1.GetRoomOperatorRequest;
+import org.livecomply.api.identity.v1.GetSessionRosterRequest;
 import org.livecomply.api.identity.v1.IdentityServiceGrpc;
+import org.livecomply.api.identity.v1.ListBlacklistEntriesRequest;
+import org.livecomply.api.identity.v1.ListBlacklistEntriesResponse;
+import org.livecomply.api.identity.v1.ListDisclosureAuditsRequest;
+import org.livecomply.api.identity.v1.ListDisclosureAuditsResponse;
+import org.livecomply.api.identity.v1.ListMarketersRequest;
+import org.livecomply.api.identity.v1.ListMarketersResponse;
 import org.livecomply.api.identity.v1.ListRoomOperatorsRequest;
 import org.livecomply.api.identity.v1.ListRoomOperatorsResponse;
+import org.livecomply.api.identity.v1.ListVerificationsRequest;
+import org.livecomply.api.identity.v1.ListVerificationsResponse;
+import org.livecomply.api.identity.v1.RecordGuardianConsentRequest;
+import org.livecomply.api.identity.v1.RecordVerificationRequest;
 import org.livecomply.api.identity.v1.RoomOperator;
+import org.livecomply.api.identity.v1.SellerInformation;
+import org.livecomply.api.identity.v1.SessionRoster;
+import org.livecomply.api.identity.v1.SubmitSessionRosterRequest;
+import org.livecomply.commons.auth.Caller;
 import org.livecomply.commons.error.Violations;
 import org.livecomply.commons.idempotency.RequestFingerprints;
 import org.livecomply.commons.paging.PageSize;
 import org.livecomply.commons.paging.PagedResult;
+import org.livecomply.identity.domain.DisclosureAudit;
+import org.livecomply.identity.domain.GuardianConsent;
+import org.livecomply.identity.domain.Marketer;
+import org.livecomply.identity.domain.NewBlacklistEntry;
+import org.livecomply.identity.domain.NewMarketer;
 import org.livecomply.identity.domain.NewRoomOperator;
 import org.livecomply.identity.domain.RoomOperatorQuery;
+import org.livecomply.identity.domain.SubjectType;
+import org.livecomply.identity.domain.Verification;
+import org.livecomply.identity.service.Blacklist;
+import org.livecomply.identity.service.DisclosureService;
+import org.livecomply.identity.service.MarketerService;
+import org.livecomply.identity.service.RosterService;
 import org.livecomply.identity.service.RoomOperatorService;
+import org.livecomply.identity.service.VerificationService;
 
 /** The IdentityService gRPC API: checks and translates requests, nothing else. */
 @Singleton
 public class IdentityGrpcEndpoint extends IdentityServiceGrpc.IdentityServiceImplBase {
 
     static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-    private static final Pattern ROOM_OPERATOR_NAME = Pattern.compile(
-            "roomOperators/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    static final int MAX_ROSTER_MARKETERS = 50;
 
     private final RoomOperatorService roomOperators;
+    private final MarketerService marketers;
+    private final VerificationService verifications;
+    private final RosterService rosters;
+    private final Blacklist blacklist;
+    private final DisclosureService disclosures;
     private final RequestFingerprints fingerprints;
 
-    public IdentityGrpcEndpoint(RoomOperatorService roomOperators, RequestFingerprints fingerprints) {
+    public IdentityGrpcEndpoint(RoomOperatorService roomOperators, MarketerService marketers, VerificationService verifications,
+                                RosterService rosters, Blacklist blacklist, DisclosureService disclosures, RequestFingerprints fingerprints) {
         this.roomOperators = roomOperators;
+        this.marketers = marketers;
+        this.verifications = verifications;
+        this.rosters = rosters;
+        this.blacklist = blacklist;
+        this.disclosures = disclosures;
         this.fingerprints = fingerprints;
     }
 
@@ -42,16 +89,14 @@ public class IdentityGrpcEndpoint extends IdentityServiceGrpc.IdentityServiceImp
             operator.check(violations, roomOperators.today());
         }
         violations.throwIfAny();
-        reply(response, RoomOperatorMapper.toProto(
-                roomOperators.register(request.getRequestId(), fingerprints.of(request), operator)));
+        reply(response, RoomOperatorMapper.toProto(roomOperators.register(request.getRequestId(), fingerprints.of(request), operator)));
     }
 
     @Override
     public void getRoomOperator(GetRoomOperatorRequest request, StreamObserver<RoomOperator> response) {
-        new Violations().text("name", request.getName(), 1, 100)
-                .matches("name", request.getName(), ROOM_OPERATOR_NAME, "roomOperators/{uuid}")
-                .throwIfAny();
-        String id = request.getName().substring("roomOperators/".length());
+        Violations violations = new Violations();
+        String id = ResourceNames.id(request.getName(), org.livecomply.identity.domain.RoomOperator.COLLECTION, "name", violations);
+        violations.throwIfAny();
         reply(response, RoomOperatorMapper.toProto(roomOperators.get(id)));
     }
 
@@ -67,6 +112,183 @@ public class IdentityGrpcEndpoint extends IdentityServiceGrpc.IdentityServiceImp
         ListRoomOperatorsResponse.Builder reply = ListRoomOperatorsResponse.newBuilder().setNextPageToken(page.nextPageToken());
         page.items().forEach(operator -> reply.addRoomOperators(RoomOperatorMapper.toProto(operator)));
         reply(response, reply.build());
+    }
+
+    @Override
+    public void createMarketer(CreateMarketerRequest request, StreamObserver<org.livecomply.api.identity.v1.Marketer> response) {
+        Violations violations = requestId(request.getRequestId());
+        violations.when(!request.hasMarketer(), "marketer", "marketer is required");
+        NewMarketer marketer = MarketerMapper.fromProto(request.getMarketer(), violations);
+        if (request.hasMarketer()) {
+            marketer.check(violations, marketers.today());
+        }
+        violations.throwIfAny();
+        reply(response, MarketerMapper.toProto(marketers.register(request.getRequestId(), fingerprints.of(request), marketer)));
+    }
+
+    @Override
+    public void getMarketer(GetMarketerRequest request, StreamObserver<org.livecomply.api.identity.v1.Marketer> response) {
+        Violations violations = new Violations();
+        String id = ResourceNames.id(request.getName(), Marketer.COLLECTION, "name", violations);
+        violations.throwIfAny();
+        reply(response, MarketerMapper.toProto(marketers.get(id)));
+    }
+
+    @Override
+    public void listMarketers(ListMarketersRequest request, StreamObserver<ListMarketersResponse> response) {
+        Violations violations = PageSize.check(request.getPageSize(), new Violations());
+        var state = MarketerMapper.stateFilter(request.getState(), violations);
+        violations.throwIfAny();
+        PagedResult<Marketer> page = marketers.list(state, PageSize.resolve(request.getPageSize()), request.getPageToken());
+        ListMarketersResponse.Builder reply = ListMarketersResponse.newBuilder().setNextPageToken(page.nextPageToken());
+        page.items().forEach(m -> reply.addMarketers(MarketerMapper.toProto(m)));
+        reply(response, reply.build());
+    }
+
+    @Override
+    public void recordGuardianConsent(RecordGuardianConsentRequest request, StreamObserver<org.livecomply.api.identity.v1.Marketer> response) {
+        Violations violations = requestId(request.getRequestId());
+        String id = ResourceNames.id(request.getMarketer(), Marketer.COLLECTION, "marketer", violations);
+        violations.when(!request.hasGuardianConsent(), "guardian_consent", "guardian_consent is required");
+        GuardianConsent consent = MarketerMapper.consentFromProto(request.getGuardianConsent(), violations);
+        if (request.hasGuardianConsent()) {
+            consent.check(violations, marketers.now());
+        }
+        violations.throwIfAny();
+        reply(response, MarketerMapper.toProto(marketers.recordGuardianConsent(request.getRequestId(), fingerprints.of(request), id, consent)));
+    }
+
+    @Override
+    public void recordVerification(RecordVerificationRequest request, StreamObserver<org.livecomply.api.identity.v1.Verification> response) {
+        Violations violations = requestId(request.getRequestId());
+        Subject subject = subject(request.getParent(), violations);
+        violations.when(!request.hasVerification(), "verification", "verification is required");
+        Verification check = VerificationMapper.fromProto(subject == null ? null : subject.type(), subject == null ? null : subject.id(),
+                request.getVerification(), Caller.current().subject(), verifications.now(), violations);
+        violations.throwIfAny();
+        reply(response, VerificationMapper.toProto(verifications.record(request.getRequestId(), fingerprints.of(request), check)));
+    }
+
+    @Override
+    public void listVerifications(ListVerificationsRequest request, StreamObserver<ListVerificationsResponse> response) {
+        Violations violations = PageSize.check(request.getPageSize(), new Violations());
+        Subject subject = subject(request.getParent(), violations);
+        violations.throwIfAny();
+        PagedResult<Verification> page = verifications.list(subject.type(), subject.id(), PageSize.resolve(request.getPageSize()),
+                request.getPageToken());
+        ListVerificationsResponse.Builder reply = ListVerificationsResponse.newBuilder().setNextPageToken(page.nextPageToken());
+        page.items().forEach(v -> reply.addVerifications(VerificationMapper.toProto(v)));
+        reply(response, reply.build());
+    }
+
+    @Override
+    public void submitSessionRoster(SubmitSessionRosterRequest request, StreamObserver<SessionRoster> response) {
+        Violations violations = requestId(request.getRequestId());
+        String operatorId = ResourceNames.id(request.getRoomOperator(), org.livecomply.identity.domain.RoomOperator.COLLECTION,
+                "room_operator", violations);
+        violations.text("session_id", request.getSessionId(), 1, 64)
+                .when(!request.getSessionId().isEmpty() && !ResourceNames.isSessionId(request.getSessionId()), "session_id",
+                        "session_id must be 1..64 of [A-Za-z0-9_.-]")
+                .when(request.getMarketersCount() == 0, "marketers", "at least one marketer is required (Art. 28)")
+                .when(request.getMarketersCount() > MAX_ROSTER_MARKETERS, "marketers", "at most " + MAX_ROSTER_MARKETERS + " marketers");
+        List<String> marketerIds = new java.util.ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < Math.min(request.getMarketersCount(), MAX_ROSTER_MARKETERS); i++) {
+            String field = "marketers[" + i + "]";
+            String id = ResourceNames.id(request.getMarketers(i), Marketer.COLLECTION, field, violations);
+            if (id != null && !seen.add(id)) {
+                violations.add(field, field + " is listed twice");
+            }
+            marketerIds.add(id);
+        }
+        violations.throwIfAny();
+        reply(response, RosterMapper.toProto(rosters.submit(request.getRequestId(), fingerprints.of(request), operatorId,
+                request.getSessionId(), marketerIds)));
+    }
+
+    @Override
+    public void getSessionRoster(GetSessionRosterRequest request, StreamObserver<SessionRoster> response) {
+        Violations violations = new Violations();
+        String[] parts = request.getName().split("/");
+        boolean shaped = parts.length == 4 && "sessionRosters".equals(parts[2]) && ResourceNames.isSessionId(parts[3]);
+        String operatorId = shaped ? ResourceNames.id(parts[0] + "/" + parts[1], org.livecomply.identity.domain.RoomOperator.COLLECTION,
+                "name", violations) : null;
+        violations.when(!shaped, "name", "name must be roomOperators/{uuid}/sessionRosters/{session_id}");
+        violations.throwIfAny();
+        reply(response, RosterMapper.toProto(rosters.get(operatorId, parts[3])));
+    }
+
+    @Override
+    public void createBlacklistEntry(CreateBlacklistEntryRequest request, StreamObserver<org.livecomply.api.identity.v1.BlacklistEntry> response) {
+        Violations violations = requestId(request.getRequestId());
+        violations.when(!request.hasBlacklistEntry(), "blacklist_entry", "blacklist_entry is required");
+        NewBlacklistEntry entry = BlacklistMapper.fromProto(request.getBlacklistEntry(), violations);
+        if (request.hasBlacklistEntry()) {
+            entry.check(violations, blacklist.today());
+        }
+        violations.throwIfAny();
+        reply(response, BlacklistMapper.toProto(blacklist.create(request.getRequestId(), fingerprints.of(request), entry), blacklist.now()));
+    }
+
+    @Override
+    public void getBlacklistEntry(GetBlacklistEntryRequest request, StreamObserver<org.livecomply.api.identity.v1.BlacklistEntry> response) {
+        Violations violations = new Violations();
+        String id = ResourceNames.id(request.getName(), org.livecomply.identity.domain.BlacklistEntry.COLLECTION, "name", violations);
+        violations.throwIfAny();
+        reply(response, BlacklistMapper.toProto(blacklist.get(id), blacklist.now()));
+    }
+
+    @Override
+    public void listBlacklistEntries(ListBlacklistEntriesRequest request, StreamObserver<ListBlacklistEntriesResponse> response) {
+        Violations violations = PageSize.check(request.getPageSize(), new Violations());
+        var state = BlacklistMapper.stateFilter(request.getState(), violations);
+        violations.throwIfAny();
+        var page = blacklist.list(state, PageSize.resolve(request.getPageSize()), request.getPageToken());
+        Instant now = blacklist.now();
+        ListBlacklistEntriesResponse.Builder reply = ListBlacklistEntriesResponse.newBuilder().setNextPageToken(page.nextPageToken());
+        page.items().forEach(e -> reply.addBlacklistEntries(BlacklistMapper.toProto(e, now)));
+        reply(response, reply.build());
+    }
+
+    @Override
+    public void discloseSellerInformation(DiscloseSellerInformationRequest request, StreamObserver<SellerInformation> response) {
+        Violations violations = new Violations();
+        String operatorId = ResourceNames.id(request.getRoomOperator(), org.livecomply.identity.domain.RoomOperator.COLLECTION,
+                "room_operator", violations);
+        String marketerId = ResourceNames.optionalId(request.getMarketer(), Marketer.COLLECTION, "marketer", violations);
+        DisclosureAudit.Purpose purpose = DisclosureMapper.purpose(request.getPurpose(), violations);
+        violations.text("case_reference", request.getCaseReference(), 1, 100);
+        violations.throwIfAny();
+        reply(response, DisclosureMapper.toProto(disclosures.disclose(operatorId, Optional.ofNullable(marketerId), purpose,
+                request.getCaseReference(), Caller.current().subject())));
+    }
+
+    @Override
+    public void listDisclosureAudits(ListDisclosureAuditsRequest request, StreamObserver<ListDisclosureAuditsResponse> response) {
+        Violations violations = PageSize.check(request.getPageSize(), new Violations());
+        String operatorId = ResourceNames.optionalId(request.getRoomOperator(), org.livecomply.identity.domain.RoomOperator.COLLECTION,
+                "room_operator", violations);
+        Instant start = ProtoValues.instant(request.hasStartTime(), request.getStartTime(), "start_time", violations);
+        violations.throwIfAny();
+        PagedResult<DisclosureAudit> page = disclosures.list(operatorId, start, PageSize.resolve(request.getPageSize()), request.getPageToken());
+        ListDisclosureAuditsResponse.Builder reply = ListDisclosureAuditsResponse.newBuilder().setNextPageToken(page.nextPageToken());
+        page.items().forEach(a -> reply.addDisclosureAudits(DisclosureMapper.toProto(a)));
+        reply(response, reply.build());
+    }
+
+    /** A verification parent: a room operator or a marketer. */
+    private record Subject(SubjectType type, String id) {
+    }
+
+    private static Subject subject(String parent, Violations violations) {
+        for (SubjectType type : SubjectType.values()) {
+            if (parent.startsWith(type.collection())) {
+                String id = ResourceNames.id(parent, type.collection(), "parent", violations);
+                return id == null ? null : new Subject(type, id);
+            }
+        }
+        violations.add("parent", "parent must be roomOperators/{uuid} or marketers/{uuid}");
+        return null;
     }
 
     private static Violations requestId(String requestId) {

@@ -37,4 +37,24 @@ final class ProtoValues {
     static Timestamp timestamp(Instant instant) {
         return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
     }
+
+    /** A set timestamp as an Instant (years 1..9999 as in the proto spec); unset is null. */
+    static Instant instant(boolean present, Timestamp timestamp, String field, Violations violations) {
+        if (!present) {
+            return null;
+        }
+        if (timestamp.getSeconds() < -62_135_596_800L || timestamp.getSeconds() > 253_402_300_799L
+                || timestamp.getNanos() < 0 || timestamp.getNanos() > 999_999_999) {
+            violations.add(field, field + " is out of range");
+            return null;
+        }
+        return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
+    }
+
+    /** Sets nothing for a null instant. */
+    static void setIfPresent(Instant instant, java.util.function.Consumer<Timestamp> setter) {
+        if (instant != null) {
+            setter.accept(timestamp(instant));
+        }
+    }
 }

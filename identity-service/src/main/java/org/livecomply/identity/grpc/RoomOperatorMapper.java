@@ -5,7 +5,7 @@ import java.util.List;
 import org.livecomply.api.identity.v1.AdministrativeLicence;
 import org.livecomply.commons.error.Violations;
 import org.livecomply.identity.domain.Contact;
-import org.livecomply.identity.domain.Licence;
+import org.livecomply.identity.domain.Certificate;
 import org.livecomply.identity.domain.LiveAccount;
 import org.livecomply.identity.domain.NewRoomOperator;
 import org.livecomply.identity.domain.PostalAddress;
@@ -22,10 +22,10 @@ final class RoomOperatorMapper {
     }
 
     static NewRoomOperator fromProto(org.livecomply.api.identity.v1.RoomOperator proto, Violations violations) {
-        List<Licence> licences = new ArrayList<>();
+        List<Certificate> licences = new ArrayList<>();
         for (int i = 0; i < proto.getLicencesCount(); i++) {
             AdministrativeLicence licence = proto.getLicences(i);
-            licences.add(new Licence(licence.getKind(), licence.getNumber(), licence.getIssuer(),
+            licences.add(new Certificate(licence.getKind(), licence.getNumber(), licence.getIssuer(),
                     ProtoValues.date(licence.getValidUntil(), PATH + "licences[" + i + "].valid_until", violations)));
         }
         return new NewRoomOperator(
@@ -47,15 +47,13 @@ final class RoomOperatorMapper {
                 .setLegalName(operator.legalName())
                 .setUscc(nullToEmpty(operator.uscc()))
                 .setIdNumber(nullToEmpty(operator.idNumberMasked()))
-                .setBusinessAddress(org.livecomply.api.type.v1.PostalAddress.newBuilder()
-                        .setRegionCode(address.regionCode()).setProvince(address.province()).setCity(address.city())
-                        .setDistrict(address.district()).setStreetAddress(address.streetAddress())
-                        .setPostalCode(nullToEmpty(address.postalCode())))
-                .setContact(org.livecomply.api.type.v1.Contact.newBuilder()
-                        .setPhone(operator.contact().phone()).setEmail(nullToEmpty(operator.contact().email())))
+                .setBusinessAddress(toProto(address))
+                .setContact(toProto(operator.contact()))
                 .setState(state(operator.state()))
                 .setCreateTime(ProtoValues.timestamp(operator.createTime()))
                 .setUpdateTime(ProtoValues.timestamp(operator.updateTime()));
+        ProtoValues.setIfPresent(operator.lastVerifyTime(), proto::setLastVerifyTime);
+        ProtoValues.setIfPresent(operator.reverificationDueTime(), proto::setReverificationDueTime);
         if (operator.birthDate() != null) {
             proto.setBirthDate(ProtoValues.date(operator.birthDate()));
         }
@@ -102,7 +100,18 @@ final class RoomOperatorMapper {
         return org.livecomply.api.identity.v1.RoomOperator.State.valueOf("STATE_" + state.name());
     }
 
-    private static PostalAddress address(org.livecomply.api.type.v1.PostalAddress proto) {
+    static org.livecomply.api.type.v1.PostalAddress toProto(PostalAddress address) {
+        return org.livecomply.api.type.v1.PostalAddress.newBuilder()
+                .setRegionCode(address.regionCode()).setProvince(address.province()).setCity(address.city())
+                .setDistrict(address.district()).setStreetAddress(address.streetAddress())
+                .setPostalCode(nullToEmpty(address.postalCode())).build();
+    }
+
+    static org.livecomply.api.type.v1.Contact toProto(Contact contact) {
+        return org.livecomply.api.type.v1.Contact.newBuilder().setPhone(contact.phone()).setEmail(nullToEmpty(contact.email())).build();
+    }
+
+    static PostalAddress address(org.livecomply.api.type.v1.PostalAddress proto) {
         return new PostalAddress(proto.getRegionCode(), proto.getProvince(), proto.getCity(), proto.getDistrict(),
                 proto.getStreetAddress(), proto.getPostalCode());
     }

@@ -31,6 +31,16 @@ public record RoomOperatorRow(
         @Nullable String emailCipher,
         @Nullable String emailMasked,
         String state,
+        @Nullable Instant lastVerifyTime,
+        @Nullable Instant reverificationDueTime,
         Instant createTime,
         Instant updateTime) {
+
+    PersonalData.SealedAddress address() {
+        return new PersonalData.SealedAddress(regionCode, province, city, district, streetCipher, streetMasked, postalCode);
+    }
+
+    PersonalData.SealedContact contact() {
+        return new PersonalData.SealedContact(phoneCipher, phoneMasked, emailCipher, emailMasked);
+    }
 }

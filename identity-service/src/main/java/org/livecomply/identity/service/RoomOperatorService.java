@@ -36,12 +36,14 @@ public class RoomOperatorService {
     public static final String CONCURRENT_REGISTRATION = "CONCURRENT_REGISTRATION";
 
     private final RoomOperatorStore store;
+    private final Blacklist blacklist;
     private final Idempotency idempotency;
     private final PageTokens pageTokens;
     private final Clock clock;
 
-    public RoomOperatorService(RoomOperatorStore store, Idempotency idempotency, PageTokens pageTokens, Clock clock) {
+    public RoomOperatorService(RoomOperatorStore store, Blacklist blacklist, Idempotency idempotency, PageTokens pageTokens, Clock clock) {
         this.store = store;
+        this.blacklist = blacklist;
         this.idempotency = idempotency;
         this.pageTokens = pageTokens;
         this.clock = clock;
@@ -63,6 +65,9 @@ public class RoomOperatorService {
         LocalDate today = today();
         operator.enforceRules(today);
         Optional<ResidentIdNumber> residentId = operator.residentId(today);
+        // Art. 14: a blacklisted identity may not come back under a new registration.
+        blacklist.refuseIfBlacklisted(operator.kind().hasUscc() ? blacklist.keyOfUscc(operator.uscc())
+                : blacklist.keyOfIdNumber(residentId.orElseThrow().value()), "room_operator");
         Optional<String> existing = operator.kind().hasUscc()
                 ? store.findNameByUscc(operator.uscc())
                 : store.findNameByIdNumber(residentId.orElseThrow().value());

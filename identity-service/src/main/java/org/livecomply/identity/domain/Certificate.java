@@ -3,8 +3,8 @@ package org.livecomply.identity.domain;
 import java.time.LocalDate;
 import org.livecomply.commons.error.Violations;
 
-/** An administrative licence (行政许可) relevant to the goods (Art. 8 ¶1). */
-public record Licence(String kind, String number, String issuer, LocalDate validUntil) {
+/** A licence (行政许可, Art. 8 ¶1) or qualification certificate (Art. 8 ¶2) relevant to the goods. */
+public record Certificate(String kind, String number, String issuer, LocalDate validUntil) {
 
     void check(String path, Violations violations) {
         violations.text(path + ".kind", kind, 1, 50)

@@ -1,0 +1,37 @@
+package org.livecomply.identity.domain;
+
+import java.time.Instant;
+
+/** A blacklist entry keyed by identity (Art. 14); {@code identity} is masked for ID numbers. */
+public record BlacklistEntry(
+        String id,
+        IdentityType identityType,
+        String identity,
+        String reason,
+        String legalBasis,
+        String appealChannel,
+        String source,
+        Instant startTime,
+        Instant endTime,
+        Instant createTime) {
+
+    public static final String COLLECTION = "blacklistEntries/";
+    public static final String ARTICLE = "Art. 14";
+
+    /** Which identifier keys the entry. */
+    public enum IdentityType { RESIDENT_ID, USCC }
+
+    /** Derived from the times: entries start and expire by themselves. */
+    public enum State { ACTIVE, SCHEDULED, EXPIRED }
+
+    public String name() {
+        return COLLECTION + id;
+    }
+
+    public State stateAt(Instant now) {
+        if (now.isBefore(startTime)) {
+            return State.SCHEDULED;
+        }
+        return endTime != null && !now.isBefore(endTime) ? State.EXPIRED : State.ACTIVE;
+    }
+}

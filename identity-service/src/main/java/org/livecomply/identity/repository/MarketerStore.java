@@ -1,0 +1,131 @@
+package org.livecomply.identity.repository;
+
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.livecomply.commons.pii.Masking;
+import org.livecomply.identity.domain.Certificate;
+import org.livecomply.identity.domain.GuardianConsent;
+import org.livecomply.identity.domain.Marketer;
+import org.livecomply.identity.domain.MarketerState;
+import org.livecomply.identity.domain.NewMarketer;
+import org.livecomply.identity.domain.ResidentIdNumber;
+
+/** Marketers, their qualifications and guardian consents in and out of their tables (masked by default). */
+@Singleton
+public class MarketerStore {
+
+    static final String TABLE = "marketers";
+    private static final String CONSENTS = "guardian_consents";
+
+    private final MarketerRepository marketers;
+    private final QualificationRepository qualifications;
+    private final GuardianConsentRepository consents;
+    private final PersonalData personalData;
+
+    public MarketerStore(MarketerRepository marketers, QualificationRepository qualifications, GuardianConsentRepository consents,
+                         PersonalData personalData) {
+        this.marketers = marketers;
+        this.qualifications = qualifications;
+        this.consents = consents;
+        this.personalData = personalData;
+    }
+
+    public Optional<String> findNameByIdNumber(String idNumber) {
+        return marketers.findByIdNumberIndex(personalData.residentIdIndex(idNumber)).map(row -> Marketer.COLLECTION + row.resourceId());
+    }
+
+    public Marketer insert(String id, NewMarketer marketer, ResidentIdNumber residentId, Instant now) {
+        PersonalData.SealedAddress address = personalData.seal(marketer.habitualAddress(), TABLE);
+        PersonalData.SealedContact contact = personalData.seal(marketer.contact(), TABLE);
+        MarketerRow row = marketers.save(new MarketerRow(null, id, marketer.legalName(),
+                personalData.encrypt(residentId.value(), TABLE + ".id_number"), personalData.residentIdIndex(residentId.value()),
+                Masking.idNumber(residentId.value()), residentId.birthDate(),
+                address.regionCode(), address.province(), address.city(), address.district(),
+                address.streetCipher(), address.streetMasked(), address.postalCode(),
+                contact.phoneCipher(), contact.phoneMasked(), contact.emailCipher(), contact.emailMasked(),
+                null, marketer.occupation() == null ? "" : marketer.occupation(),
+                MarketerState.PENDING_VERIFICATION.name(), null, now, now));
+        List<QualificationRow> rows = new ArrayList<>();
+        for (int i = 0; i < marketer.qualifications().size(); i++) {
+            Certificate q = marketer.qualifications().get(i);
+            rows.add(new QualificationRow(null, row.seq(), i, q.kind(), q.number(), q.issuer() == null ? "" : q.issuer(), q.validUntil()));
+        }
+        qualifications.saveAll(rows);
+        return toDomain(List.of(row), false).get(0);
+    }
+
+    public Optional<Marketer> find(String id) {
+        return marketers.findByResourceId(id).map(row -> toDomain(List.of(row), false).get(0));
+    }
+
+    /** The marketer with personal data in clear: only for an audited disclosure. */
+    public Optional<Marketer> findDisclosed(String id) {
+        return marketers.findByResourceId(id).map(row -> toDomain(List.of(row), true).get(0));
+    }
+
+    /** Marketers by id, masked, for roster checks. */
+    public Map<String, Marketer> findAll(Collection<String> ids) {
+        return toDomain(marketers.findByResourceIdIn(ids), false).stream().collect(Collectors.toMap(Marketer::id, Function.identity()));
+    }
+
+    public Map<String, MarketerRow> rows(Collection<String> ids) {
+        return marketers.findByResourceIdIn(ids).stream().collect(Collectors.toMap(MarketerRow::resourceId, Function.identity()));
+    }
+
+    public Optional<MarketerRow> row(String id) {
+        return marketers.findByResourceId(id);
+    }
+
+    /** The row, locked for the rest of the transaction. */
+    public Optional<MarketerRow> lock(String id) {
+        return marketers.lockByResourceId(id);
+    }
+
+    public void recordVerification(MarketerRow row, MarketerState state, Instant lastVerifyTime, Instant now) {
+        marketers.updateVerification(row.seq(), state.name(), lastVerifyTime, now);
+    }
+
+    public void addGuardianConsent(MarketerRow row, GuardianConsent consent, Instant now) {
+        consents.save(new GuardianConsentRow(null, row.seq(), consent.guardianName(),
+                personalData.encrypt(consent.guardianIdNumber(), CONSENTS + ".guardian_id"), Masking.idNumber(consent.guardianIdNumber()),
+                consent.relationship(), consent.consentDocumentSha256(), consent.consentTime(), now));
+        marketers.touch(row.seq(), now);
+    }
+
+    public Page page(MarketerState state, long afterSeq, int limit) {
+        List<MarketerRow> rows = marketers.page(afterSeq, state == null ? null : state.name(), limit + 1);
+        boolean more = rows.size() > limit;
+        List<MarketerRow> shown = more ? rows.subList(0, limit) : rows;
+        return new Page(toDomain(shown, false), shown.isEmpty() ? afterSeq : shown.get(shown.size() - 1).seq(), more);
+    }
+
+    /** A page of marketers, the sequence number to continue after, and whether anything follows. */
+    public record Page(List<Marketer> items, long lastSeq, boolean more) {
+    }
+
+    private List<Marketer> toDomain(List<MarketerRow> rows, boolean disclosed) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<Long> seqs = rows.stream().map(MarketerRow::seq).toList();
+        Map<Long, List<Certificate>> qualificationsBySeq = qualifications.findByMarketerSeqInOrderByPosition(seqs).stream()
+                .collect(Collectors.groupingBy(QualificationRow::marketerSeq,
+                        Collectors.mapping(q -> new Certificate(q.kind(), q.number(), q.issuer(), q.validUntil()), Collectors.toList())));
+        Map<Long, GuardianConsent> consentBySeq = consents.latestFor(seqs).stream().collect(Collectors.toMap(GuardianConsentRow::marketerSeq,
+                c -> new GuardianConsent(c.guardianName(), c.guardianIdMasked(), c.relationship(), c.consentDocumentSha256(), c.consentTime())));
+        return rows.stream().map(row -> new Marketer(row.resourceId(), row.legalName(),
+                disclosed ? personalData.decrypt(row.idNumberCipher(), TABLE + ".id_number") : row.idNumberMasked(),
+                row.birthDate(),
+                disclosed ? personalData.open(row.address(), TABLE) : row.address().masked(),
+                disclosed ? personalData.open(row.contact(), TABLE) : row.contact().masked(),
+                qualificationsBySeq.getOrDefault(row.seq(), List.of()), row.occupation(), MarketerState.valueOf(row.state()),
+                Optional.ofNullable(consentBySeq.get(row.seq())), row.lastVerifyTime(), row.createTime(), row.updateTime())).toList();
+    }
+}
