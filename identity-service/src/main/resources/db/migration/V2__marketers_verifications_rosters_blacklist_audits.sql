@@ -96,10 +96,12 @@ CREATE TABLE session_rosters (
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
 CREATE TABLE session_roster_marketers (
+    seq          BIGINT NOT NULL AUTO_INCREMENT,
     roster_seq   BIGINT NOT NULL,
     position     INT    NOT NULL,
     marketer_seq BIGINT NOT NULL,
-    PRIMARY KEY (roster_seq, position),
+    PRIMARY KEY (seq),
+    UNIQUE KEY uk_roster_marketers_position (roster_seq, position),
     CONSTRAINT fk_roster_marketers_roster FOREIGN KEY (roster_seq) REFERENCES session_rosters (seq),
     CONSTRAINT fk_roster_marketers_marketer FOREIGN KEY (marketer_seq) REFERENCES marketers (seq)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

@@ -65,6 +65,9 @@ class RoomOperatorApiIT implements TestPropertyProvider {
     @Inject
     GrpcEmbeddedServer server;
 
+    @Inject
+    java.time.Clock clock;
+
     private IdentityServiceClient client;
 
     @Override
@@ -74,7 +77,7 @@ class RoomOperatorApiIT implements TestPropertyProvider {
 
     @BeforeAll
     void connect() {
-        client = new IdentityServiceClient(server);
+        client = new IdentityServiceClient(server, clock);
     }
 
     @AfterAll

@@ -5,5 +5,5 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
-public interface SessionRosterMarketerRepository extends CrudRepository<SessionRosterMarketerRow, SessionRosterMarketerRow.Key> {
+public interface SessionRosterMarketerRepository extends CrudRepository<SessionRosterMarketerRow, Long> {
 }

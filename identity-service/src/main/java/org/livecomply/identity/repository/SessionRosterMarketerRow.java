@@ -1,14 +1,11 @@
 package org.livecomply.identity.repository;
 
-import io.micronaut.data.annotation.EmbeddedId;
-import io.micronaut.data.annotation.Embeddable;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 
+/** One marketer of a roster, in submitted order. */
 @MappedEntity("session_roster_marketers")
-public record SessionRosterMarketerRow(@EmbeddedId Key key, Long marketerSeq) {
-
-    /** (roster, position). */
-    @Embeddable
-    public record Key(Long rosterSeq, int position) {
-    }
+public record SessionRosterMarketerRow(@Id @GeneratedValue @Nullable Long seq, Long rosterSeq, int position, Long marketerSeq) {
 }

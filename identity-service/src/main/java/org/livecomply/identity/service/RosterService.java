@@ -100,7 +100,7 @@ public class RosterService {
         SessionRosterRow roster = rosters.save(new SessionRosterRow(null, operatorRow.seq(), sessionId, now, retainUntil));
         List<SessionRosterMarketerRow> lines = new ArrayList<>();
         for (int i = 0; i < marketerIds.size(); i++) {
-            lines.add(new SessionRosterMarketerRow(new SessionRosterMarketerRow.Key(roster.seq(), i), rows.get(marketerIds.get(i)).seq()));
+            lines.add(new SessionRosterMarketerRow(null, roster.seq(), i, rows.get(marketerIds.get(i)).seq()));
         }
         rosterMarketers.saveAll(lines);
         return new SessionRoster(roomOperatorId, sessionId, marketerIds, now, retainUntil);
