@@ -48,6 +48,7 @@ import org.livecomply.identity.domain.RoomOperatorQuery;
 import org.livecomply.identity.domain.SubjectType;
 import org.livecomply.identity.domain.Verification;
 import org.livecomply.identity.service.Blacklist;
+import org.livecomply.identity.service.DisclosureChangeService;
 import org.livecomply.identity.service.DisclosureService;
 import org.livecomply.identity.service.MarketerService;
 import org.livecomply.identity.service.RosterService;
@@ -67,16 +68,19 @@ public class IdentityGrpcEndpoint extends IdentityServiceGrpc.IdentityServiceImp
     private final RosterService rosters;
     private final Blacklist blacklist;
     private final DisclosureService disclosures;
+    private final DisclosureChangeService disclosureChanges;
     private final RequestFingerprints fingerprints;
 
     public IdentityGrpcEndpoint(RoomOperatorService roomOperators, MarketerService marketers, VerificationService verifications,
-                                RosterService rosters, Blacklist blacklist, DisclosureService disclosures, RequestFingerprints fingerprints) {
+                                RosterService rosters, Blacklist blacklist, DisclosureService disclosures,
+                                DisclosureChangeService disclosureChanges, RequestFingerprints fingerprints) {
         this.roomOperators = roomOperators;
         this.marketers = marketers;
         this.verifications = verifications;
         this.rosters = rosters;
         this.blacklist = blacklist;
         this.disclosures = disclosures;
+        this.disclosureChanges = disclosureChanges;
         this.fingerprints = fingerprints;
     }
 
@@ -274,6 +278,64 @@ public class IdentityGrpcEndpoint extends IdentityServiceGrpc.IdentityServiceImp
         ListDisclosureAuditsResponse.Builder reply = ListDisclosureAuditsResponse.newBuilder().setNextPageToken(page.nextPageToken());
         page.items().forEach(a -> reply.addDisclosureAudits(DisclosureMapper.toProto(a)));
         reply(response, reply.build());
+    }
+
+    @Override
+    public void reportDisclosureChange(org.livecomply.api.identity.v1.ReportDisclosureChangeRequest request,
+                                       StreamObserver<org.livecomply.api.identity.v1.DisclosureChange> response) {
+        Violations violations = requestId(request.getRequestId());
+        String operatorId = ResourceNames.id(request.getParent(), org.livecomply.identity.domain.RoomOperator.COLLECTION, "parent", violations);
+        violations.when(!request.hasDisclosureChange(), "disclosure_change", "disclosure_change is required");
+        var change = DisclosureChangeMapper.fromProto(request.getDisclosureChange(), disclosureChanges.now(), violations);
+        violations.throwIfAny();
+        reply(response, DisclosureChangeMapper.toProto(disclosureChanges.report(request.getRequestId(), fingerprints.of(request), operatorId,
+                change), disclosureChanges.now()));
+    }
+
+    @Override
+    public void completeDisclosureChange(org.livecomply.api.identity.v1.CompleteDisclosureChangeRequest request,
+                                         StreamObserver<org.livecomply.api.identity.v1.DisclosureChange> response) {
+        Violations violations = requestId(request.getRequestId());
+        ChangeName name = changeName(request.getName(), violations);
+        var outcome = DisclosureChangeMapper.outcome(request.getOutcome(), violations);
+        violations.text("note", request.getNote(), outcome == org.livecomply.identity.domain.DisclosureChange.State.REJECTED ? 1 : 0, 1000);
+        violations.throwIfAny();
+        reply(response, DisclosureChangeMapper.toProto(disclosureChanges.complete(request.getRequestId(), fingerprints.of(request),
+                name.operatorId(), name.number(), outcome, request.getNote(), Caller.current().subject()), disclosureChanges.now()));
+    }
+
+    @Override
+    public void getDisclosureChange(org.livecomply.api.identity.v1.GetDisclosureChangeRequest request,
+                                    StreamObserver<org.livecomply.api.identity.v1.DisclosureChange> response) {
+        Violations violations = new Violations();
+        ChangeName name = changeName(request.getName(), violations);
+        violations.throwIfAny();
+        reply(response, DisclosureChangeMapper.toProto(disclosureChanges.get(name.operatorId(), name.number()), disclosureChanges.now()));
+    }
+
+    @Override
+    public void listDisclosureChanges(org.livecomply.api.identity.v1.ListDisclosureChangesRequest request,
+                                      StreamObserver<org.livecomply.api.identity.v1.ListDisclosureChangesResponse> response) {
+        PageSize.check(request.getPageSize(), new Violations()).throwIfAny();
+        var page = disclosureChanges.list(request.getOverdueOnly(), PageSize.resolve(request.getPageSize()), request.getPageToken());
+        Instant now = disclosureChanges.now();
+        var reply = org.livecomply.api.identity.v1.ListDisclosureChangesResponse.newBuilder().setNextPageToken(page.nextPageToken());
+        page.items().forEach(c -> reply.addDisclosureChanges(DisclosureChangeMapper.toProto(c, now)));
+        reply(response, reply.build());
+    }
+
+    /** {@code roomOperators/{uuid}/disclosureChanges/{n}}. */
+    private record ChangeName(String operatorId, int number) {
+    }
+
+    private static ChangeName changeName(String name, Violations violations) {
+        String[] parts = name.split("/");
+        if (parts.length != 4 || !"disclosureChanges".equals(parts[2]) || !parts[3].matches("[1-9][0-9]{0,8}")) {
+            violations.add("name", "name must be roomOperators/{uuid}/disclosureChanges/{n}");
+            return null;
+        }
+        String operatorId = ResourceNames.id(parts[0] + "/" + parts[1], org.livecomply.identity.domain.RoomOperator.COLLECTION, "name", violations);
+        return operatorId == null ? null : new ChangeName(operatorId, Integer.parseInt(parts[3]));
     }
 
     /** A verification parent: a room operator or a marketer. */
