@@ -46,6 +46,7 @@ import org.livecomply.identity.domain.NewMarketer;
 import org.livecomply.identity.domain.NewRoomOperator;
 import org.livecomply.identity.domain.RoomOperatorQuery;
 import org.livecomply.identity.domain.SubjectType;
+import org.livecomply.identity.domain.UnreachableNotice;
 import org.livecomply.identity.domain.Verification;
 import org.livecomply.identity.service.Blacklist;
 import org.livecomply.identity.service.DisclosureChangeService;
@@ -53,6 +54,7 @@ import org.livecomply.identity.service.DisclosureService;
 import org.livecomply.identity.service.MarketerService;
 import org.livecomply.identity.service.RosterService;
 import org.livecomply.identity.service.RoomOperatorService;
+import org.livecomply.identity.service.UnreachableNoticeService;
 import org.livecomply.identity.service.VerificationService;
 
 /** The IdentityService gRPC API: checks and translates requests, nothing else. */
@@ -69,11 +71,13 @@ public class IdentityGrpcEndpoint extends IdentityServiceGrpc.IdentityServiceImp
     private final Blacklist blacklist;
     private final DisclosureService disclosures;
     private final DisclosureChangeService disclosureChanges;
+    private final UnreachableNoticeService unreachableNotices;
     private final RequestFingerprints fingerprints;
 
     public IdentityGrpcEndpoint(RoomOperatorService roomOperators, MarketerService marketers, VerificationService verifications,
                                 RosterService rosters, Blacklist blacklist, DisclosureService disclosures,
-                                DisclosureChangeService disclosureChanges, RequestFingerprints fingerprints) {
+                                DisclosureChangeService disclosureChanges, UnreachableNoticeService unreachableNotices,
+                                RequestFingerprints fingerprints) {
         this.roomOperators = roomOperators;
         this.marketers = marketers;
         this.verifications = verifications;
@@ -81,6 +85,7 @@ public class IdentityGrpcEndpoint extends IdentityServiceGrpc.IdentityServiceImp
         this.blacklist = blacklist;
         this.disclosures = disclosures;
         this.disclosureChanges = disclosureChanges;
+        this.unreachableNotices = unreachableNotices;
         this.fingerprints = fingerprints;
     }
 
@@ -165,7 +170,7 @@ public class IdentityGrpcEndpoint extends IdentityServiceGrpc.IdentityServiceImp
     @Override
     public void recordVerification(RecordVerificationRequest request, StreamObserver<org.livecomply.api.identity.v1.Verification> response) {
         Violations violations = requestId(request.getRequestId());
-        Subject subject = subject(request.getParent(), violations);
+        Subject subject = subject(request.getParent(), "parent", violations);
         violations.when(!request.hasVerification(), "verification", "verification is required");
         Verification check = VerificationMapper.fromProto(subject == null ? null : subject.type(), subject == null ? null : subject.id(),
                 request.getVerification(), Caller.current().subject(), verifications.now(), violations);
@@ -176,7 +181,7 @@ public class IdentityGrpcEndpoint extends IdentityServiceGrpc.IdentityServiceImp
     @Override
     public void listVerifications(ListVerificationsRequest request, StreamObserver<ListVerificationsResponse> response) {
         Violations violations = PageSize.check(request.getPageSize(), new Violations());
-        Subject subject = subject(request.getParent(), violations);
+        Subject subject = subject(request.getParent(), "parent", violations);
         violations.throwIfAny();
         PagedResult<Verification> page = verifications.list(subject.type(), subject.id(), PageSize.resolve(request.getPageSize()),
                 request.getPageToken());
@@ -324,6 +329,74 @@ public class IdentityGrpcEndpoint extends IdentityServiceGrpc.IdentityServiceImp
         reply(response, reply.build());
     }
 
+    @Override
+    public void recordUnreachableNotice(org.livecomply.api.identity.v1.RecordUnreachableNoticeRequest request,
+                                        StreamObserver<org.livecomply.api.identity.v1.UnreachableNotice> response) {
+        Violations violations = requestId(request.getRequestId());
+        violations.when(!request.hasUnreachableNotice(), "unreachable_notice", "unreachable_notice is required");
+        var notice = request.getUnreachableNotice();
+        Subject subject = request.hasUnreachableNotice() ? subject(notice.getSubject(), "unreachable_notice.subject", violations) : null;
+        Instant noticeTime = ProtoValues.instant(notice.hasNoticeTime(), notice.getNoticeTime(), "unreachable_notice.notice_time", violations);
+        violations.text("unreachable_notice.regulator", notice.getRegulator(), 1, 100)
+                .text("unreachable_notice.notice_reference", notice.getNoticeReference(), 1, 100)
+                .when(request.hasUnreachableNotice() && !notice.hasNoticeTime(), "unreachable_notice.notice_time", "notice_time is required")
+                .when(noticeTime != null && noticeTime.isAfter(unreachableNotices.now().plusSeconds(300)), "unreachable_notice.notice_time",
+                        "notice_time must not be in the future");
+        violations.throwIfAny();
+        reply(response, UnreachableNoticeMapper.toProto(unreachableNotices.record(request.getRequestId(), fingerprints.of(request),
+                subject.type(), subject.id(), notice.getRegulator(), notice.getNoticeReference(), noticeTime), unreachableNotices.now()));
+    }
+
+    @Override
+    public void remindUnreachableSubject(org.livecomply.api.identity.v1.RemindUnreachableSubjectRequest request,
+                                         StreamObserver<org.livecomply.api.identity.v1.UnreachableNotice> response) {
+        Violations violations = requestId(request.getRequestId());
+        String id = ResourceNames.id(request.getName(), UnreachableNotice.COLLECTION, "name", violations);
+        violations.throwIfAny();
+        reply(response, UnreachableNoticeMapper.toProto(unreachableNotices.remind(request.getRequestId(), fingerprints.of(request), id),
+                unreachableNotices.now()));
+    }
+
+    @Override
+    public void applyUnreachableDisposal(org.livecomply.api.identity.v1.ApplyUnreachableDisposalRequest request,
+                                         StreamObserver<org.livecomply.api.identity.v1.UnreachableNotice> response) {
+        Violations violations = requestId(request.getRequestId());
+        String id = ResourceNames.id(request.getName(), UnreachableNotice.COLLECTION, "name", violations);
+        violations.text("note", request.getNote(), 1, 1000).throwIfAny();
+        reply(response, UnreachableNoticeMapper.toProto(unreachableNotices.dispose(request.getRequestId(), fingerprints.of(request), id,
+                request.getNote()), unreachableNotices.now()));
+    }
+
+    @Override
+    public void resolveUnreachableNotice(org.livecomply.api.identity.v1.ResolveUnreachableNoticeRequest request,
+                                         StreamObserver<org.livecomply.api.identity.v1.UnreachableNotice> response) {
+        Violations violations = requestId(request.getRequestId());
+        String id = ResourceNames.id(request.getName(), UnreachableNotice.COLLECTION, "name", violations);
+        violations.text("note", request.getNote(), 0, 1000).throwIfAny();
+        reply(response, UnreachableNoticeMapper.toProto(unreachableNotices.resolve(request.getRequestId(), fingerprints.of(request), id,
+                request.getNote()), unreachableNotices.now()));
+    }
+
+    @Override
+    public void getUnreachableNotice(org.livecomply.api.identity.v1.GetUnreachableNoticeRequest request,
+                                     StreamObserver<org.livecomply.api.identity.v1.UnreachableNotice> response) {
+        Violations violations = new Violations();
+        String id = ResourceNames.id(request.getName(), UnreachableNotice.COLLECTION, "name", violations);
+        violations.throwIfAny();
+        reply(response, UnreachableNoticeMapper.toProto(unreachableNotices.get(id), unreachableNotices.now()));
+    }
+
+    @Override
+    public void listUnreachableNotices(org.livecomply.api.identity.v1.ListUnreachableNoticesRequest request,
+                                       StreamObserver<org.livecomply.api.identity.v1.ListUnreachableNoticesResponse> response) {
+        PageSize.check(request.getPageSize(), new Violations()).throwIfAny();
+        var page = unreachableNotices.list(request.getOverdueOnly(), PageSize.resolve(request.getPageSize()), request.getPageToken());
+        Instant now = unreachableNotices.now();
+        var reply = org.livecomply.api.identity.v1.ListUnreachableNoticesResponse.newBuilder().setNextPageToken(page.nextPageToken());
+        page.items().forEach(n -> reply.addUnreachableNotices(UnreachableNoticeMapper.toProto(n, now)));
+        reply(response, reply.build());
+    }
+
     /** {@code roomOperators/{uuid}/disclosureChanges/{n}}. */
     private record ChangeName(String operatorId, int number) {
     }
@@ -342,14 +415,14 @@ public class IdentityGrpcEndpoint extends IdentityServiceGrpc.IdentityServiceImp
     private record Subject(SubjectType type, String id) {
     }
 
-    private static Subject subject(String parent, Violations violations) {
+    private static Subject subject(String name, String field, Violations violations) {
         for (SubjectType type : SubjectType.values()) {
-            if (parent.startsWith(type.collection())) {
-                String id = ResourceNames.id(parent, type.collection(), "parent", violations);
+            if (name.startsWith(type.collection())) {
+                String id = ResourceNames.id(name, type.collection(), field, violations);
                 return id == null ? null : new Subject(type, id);
             }
         }
-        violations.add("parent", "parent must be roomOperators/{uuid} or marketers/{uuid}");
+        violations.add(field, field + " must be roomOperators/{uuid} or marketers/{uuid}");
         return null;
     }
 

@@ -16,6 +16,12 @@ public interface VerificationRepository extends GenericRepository<VerificationRo
     @Query("SELECT COALESCE(MAX(number), 0) FROM verifications WHERE subject_type = :subjectType AND subject_seq = :subjectSeq")
     int lastNumber(String subjectType, long subjectSeq);
 
+    /** Whether a passed check of the subject ran at or after {@code since}. */
+    @Query("""
+            SELECT COUNT(*) > 0 FROM verifications
+            WHERE subject_type = :subjectType AND subject_seq = :subjectSeq AND result = 'PASSED' AND verify_time >= :since""")
+    boolean passedSince(String subjectType, long subjectSeq, java.time.Instant since);
+
     Optional<VerificationRow> findBySubjectTypeAndSubjectSeqAndNumber(String subjectType, Long subjectSeq, int number);
 
     /** Newest first, before {@code beforeNumber}. */

@@ -29,23 +29,25 @@ import org.livecomply.identity.repository.VerificationRow;
 @Singleton
 public class VerificationService {
 
-    public static final String SUBJECT_NOT_FOUND = "VERIFICATION_SUBJECT_NOT_FOUND";
+    public static final String SUBJECT_NOT_FOUND = Subjects.SUBJECT_NOT_FOUND;
     public static final String NOT_FOUND = "VERIFICATION_NOT_FOUND";
 
     private final VerificationRepository verifications;
     private final RoomOperatorStore roomOperators;
     private final MarketerStore marketers;
     private final Blacklist blacklist;
+    private final Subjects subjects;
     private final Idempotency idempotency;
     private final PageTokens pageTokens;
     private final Clock clock;
 
     public VerificationService(VerificationRepository verifications, RoomOperatorStore roomOperators, MarketerStore marketers,
-                               Blacklist blacklist, Idempotency idempotency, PageTokens pageTokens, Clock clock) {
+                               Blacklist blacklist, Subjects subjects, Idempotency idempotency, PageTokens pageTokens, Clock clock) {
         this.verifications = verifications;
         this.roomOperators = roomOperators;
         this.marketers = marketers;
         this.blacklist = blacklist;
+        this.subjects = subjects;
         this.idempotency = idempotency;
         this.pageTokens = pageTokens;
         this.clock = clock;
@@ -101,7 +103,7 @@ public class VerificationService {
         String rest = name.substring(type.collection().length());
         String subjectId = rest.substring(0, rest.indexOf('/'));
         int number = Integer.parseInt(rest.substring(rest.lastIndexOf('/') + 1));
-        return verifications.findBySubjectTypeAndSubjectSeqAndNumber(type.name(), subjectSeq(type, subjectId), number)
+        return verifications.findBySubjectTypeAndSubjectSeqAndNumber(type.name(), subjects.seq(type, subjectId), number)
                 .map(row -> toDomain(row, type, subjectId)).orElseThrow(() -> new NotFoundException(NOT_FOUND, name));
     }
 
@@ -109,18 +111,11 @@ public class VerificationService {
     public PagedResult<Verification> list(SubjectType type, String subjectId, int pageSize, String pageToken) {
         String query = "ListVerifications?parent=" + type.collection() + subjectId;
         int before = pageToken.isEmpty() ? Integer.MAX_VALUE : Integer.parseInt(pageTokens.open(pageToken, query));
-        List<VerificationRow> rows = verifications.page(type.name(), subjectSeq(type, subjectId), before, pageSize + 1);
+        List<VerificationRow> rows = verifications.page(type.name(), subjects.seq(type, subjectId), before, pageSize + 1);
         boolean more = rows.size() > pageSize;
         List<VerificationRow> shown = more ? rows.subList(0, pageSize) : rows;
         String next = more ? pageTokens.issue(query, Integer.toString(shown.get(shown.size() - 1).number())) : "";
         return new PagedResult<>(shown.stream().map(row -> toDomain(row, type, subjectId)).toList(), next);
-    }
-
-    private long subjectSeq(SubjectType type, String subjectId) {
-        NotFoundException missing = new NotFoundException(SUBJECT_NOT_FOUND, type.collection() + subjectId);
-        return type == SubjectType.ROOM_OPERATOR
-                ? roomOperators.row(subjectId).map(RoomOperatorRow::seq).orElseThrow(() -> missing)
-                : marketers.row(subjectId).map(MarketerRow::seq).orElseThrow(() -> missing);
     }
 
     private static NotFoundException subjectNotFound(Verification check) {
