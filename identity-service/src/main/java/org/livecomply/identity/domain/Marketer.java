@@ -13,6 +13,7 @@ public record Marketer(
         LocalDate birthDate,
         PostalAddress habitualAddress,
         Contact contact,
+        String mcnInstitutionId,
         List<Certificate> qualifications,
         String occupation,
         MarketerState state,

@@ -10,7 +10,7 @@ public record NewMarketer(
         String idNumber,
         PostalAddress habitualAddress,
         Contact contact,
-        String mcnInstitution,
+        String mcnInstitutionId,
         List<Certificate> qualifications,
         String occupation) {
 
@@ -39,9 +39,6 @@ public record NewMarketer(
         } else {
             contact.check(PATH + "contact", violations);
         }
-        // MCN institutions are registered by a later release; until then a marketer cannot reference one.
-        violations.when(mcnInstitution != null && !mcnInstitution.isEmpty(), PATH + "mcn_institution",
-                PATH + "mcn_institution must be empty: MCN institutions cannot be registered yet");
         violations.when(qualifications.size() > MAX_QUALIFICATIONS, PATH + "qualifications", "at most " + MAX_QUALIFICATIONS + " qualifications");
         for (int i = 0; i < Math.min(qualifications.size(), MAX_QUALIFICATIONS); i++) {
             qualifications.get(i).check(PATH + "qualifications[" + i + "]", violations);

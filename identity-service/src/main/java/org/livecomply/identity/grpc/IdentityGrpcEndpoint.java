@@ -41,6 +41,8 @@ import org.livecomply.commons.paging.PagedResult;
 import org.livecomply.identity.domain.DisclosureAudit;
 import org.livecomply.identity.domain.GuardianConsent;
 import org.livecomply.identity.domain.Marketer;
+import org.livecomply.identity.domain.McnAgreement;
+import org.livecomply.identity.domain.McnInstitution;
 import org.livecomply.identity.domain.NewBlacklistEntry;
 import org.livecomply.identity.domain.NewMarketer;
 import org.livecomply.identity.domain.NewRoomOperator;
@@ -52,6 +54,7 @@ import org.livecomply.identity.service.Blacklist;
 import org.livecomply.identity.service.DisclosureChangeService;
 import org.livecomply.identity.service.DisclosureService;
 import org.livecomply.identity.service.MarketerService;
+import org.livecomply.identity.service.McnService;
 import org.livecomply.identity.service.RosterService;
 import org.livecomply.identity.service.RoomOperatorService;
 import org.livecomply.identity.service.UnreachableNoticeService;
@@ -72,12 +75,13 @@ public class IdentityGrpcEndpoint extends IdentityServiceGrpc.IdentityServiceImp
     private final DisclosureService disclosures;
     private final DisclosureChangeService disclosureChanges;
     private final UnreachableNoticeService unreachableNotices;
+    private final McnService mcns;
     private final RequestFingerprints fingerprints;
 
     public IdentityGrpcEndpoint(RoomOperatorService roomOperators, MarketerService marketers, VerificationService verifications,
                                 RosterService rosters, Blacklist blacklist, DisclosureService disclosures,
                                 DisclosureChangeService disclosureChanges, UnreachableNoticeService unreachableNotices,
-                                RequestFingerprints fingerprints) {
+                                McnService mcns, RequestFingerprints fingerprints) {
         this.roomOperators = roomOperators;
         this.marketers = marketers;
         this.verifications = verifications;
@@ -86,6 +90,7 @@ public class IdentityGrpcEndpoint extends IdentityServiceGrpc.IdentityServiceImp
         this.disclosures = disclosures;
         this.disclosureChanges = disclosureChanges;
         this.unreachableNotices = unreachableNotices;
+        this.mcns = mcns;
         this.fingerprints = fingerprints;
     }
 
@@ -394,6 +399,64 @@ public class IdentityGrpcEndpoint extends IdentityServiceGrpc.IdentityServiceImp
         Instant now = unreachableNotices.now();
         var reply = org.livecomply.api.identity.v1.ListUnreachableNoticesResponse.newBuilder().setNextPageToken(page.nextPageToken());
         page.items().forEach(n -> reply.addUnreachableNotices(UnreachableNoticeMapper.toProto(n, now)));
+        reply(response, reply.build());
+    }
+
+    @Override
+    public void createMcnInstitution(org.livecomply.api.identity.v1.CreateMcnInstitutionRequest request,
+                                     StreamObserver<org.livecomply.api.identity.v1.McnInstitution> response) {
+        Violations violations = requestId(request.getRequestId());
+        violations.when(!request.hasMcnInstitution(), "mcn_institution", "mcn_institution is required");
+        McnInstitution mcn = McnMapper.fromProto(request.getMcnInstitution());
+        if (request.hasMcnInstitution()) {
+            mcn.check(violations);
+        }
+        violations.throwIfAny();
+        reply(response, McnMapper.toProto(mcns.register(request.getRequestId(), fingerprints.of(request), mcn)));
+    }
+
+    @Override
+    public void getMcnInstitution(org.livecomply.api.identity.v1.GetMcnInstitutionRequest request,
+                                  StreamObserver<org.livecomply.api.identity.v1.McnInstitution> response) {
+        Violations violations = new Violations();
+        String id = ResourceNames.id(request.getName(), McnInstitution.COLLECTION, "name", violations);
+        violations.throwIfAny();
+        reply(response, McnMapper.toProto(mcns.get(id)));
+    }
+
+    @Override
+    public void listMcnInstitutions(org.livecomply.api.identity.v1.ListMcnInstitutionsRequest request,
+                                    StreamObserver<org.livecomply.api.identity.v1.ListMcnInstitutionsResponse> response) {
+        PageSize.check(request.getPageSize(), new Violations()).throwIfAny();
+        var page = mcns.list(PageSize.resolve(request.getPageSize()), request.getPageToken());
+        var reply = org.livecomply.api.identity.v1.ListMcnInstitutionsResponse.newBuilder().setNextPageToken(page.nextPageToken());
+        page.items().forEach(m -> reply.addMcnInstitutions(McnMapper.toProto(m)));
+        reply(response, reply.build());
+    }
+
+    @Override
+    public void createMcnAgreement(org.livecomply.api.identity.v1.CreateMcnAgreementRequest request,
+                                   StreamObserver<org.livecomply.api.identity.v1.McnAgreement> response) {
+        Violations violations = requestId(request.getRequestId());
+        String mcnId = ResourceNames.id(request.getParent(), McnInstitution.COLLECTION, "parent", violations);
+        violations.when(!request.hasMcnAgreement(), "mcn_agreement", "mcn_agreement is required");
+        McnAgreement agreement = McnMapper.agreementFromProto(mcnId, request.getMcnAgreement(), violations);
+        if (request.hasMcnAgreement()) {
+            agreement.check(mcns.now(), violations);
+        }
+        violations.throwIfAny();
+        reply(response, McnMapper.toProto(mcns.createAgreement(request.getRequestId(), fingerprints.of(request), mcnId, agreement)));
+    }
+
+    @Override
+    public void listMcnAgreements(org.livecomply.api.identity.v1.ListMcnAgreementsRequest request,
+                                  StreamObserver<org.livecomply.api.identity.v1.ListMcnAgreementsResponse> response) {
+        Violations violations = PageSize.check(request.getPageSize(), new Violations());
+        String mcnId = ResourceNames.id(request.getParent(), McnInstitution.COLLECTION, "parent", violations);
+        violations.throwIfAny();
+        var page = mcns.listAgreements(mcnId, PageSize.resolve(request.getPageSize()), request.getPageToken());
+        var reply = org.livecomply.api.identity.v1.ListMcnAgreementsResponse.newBuilder().setNextPageToken(page.nextPageToken());
+        page.items().forEach(a -> reply.addMcnAgreements(McnMapper.toProto(a)));
         reply(response, reply.build());
     }
 

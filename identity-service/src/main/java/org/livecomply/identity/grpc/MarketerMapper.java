@@ -9,6 +9,7 @@ import org.livecomply.identity.domain.Contact;
 import org.livecomply.identity.domain.GuardianConsent;
 import org.livecomply.identity.domain.Marketer;
 import org.livecomply.identity.domain.MarketerState;
+import org.livecomply.identity.domain.McnInstitution;
 import org.livecomply.identity.domain.NewMarketer;
 
 /** Marketers between proto and domain. */
@@ -29,7 +30,8 @@ final class MarketerMapper {
         return new NewMarketer(proto.getLegalName(), proto.getIdNumber(),
                 proto.hasHabitualAddress() ? RoomOperatorMapper.address(proto.getHabitualAddress()) : null,
                 proto.hasContact() ? new Contact(proto.getContact().getPhone(), proto.getContact().getEmail()) : null,
-                proto.getMcnInstitution(), qualifications, proto.getOccupation());
+                ResourceNames.optionalId(proto.getMcnInstitution(), McnInstitution.COLLECTION, PATH + "mcn_institution", violations),
+                qualifications, proto.getOccupation());
     }
 
     static GuardianConsent consentFromProto(org.livecomply.api.identity.v1.GuardianConsent proto, Violations violations) {
@@ -46,6 +48,7 @@ final class MarketerMapper {
                 .setHabitualAddress(RoomOperatorMapper.toProto(marketer.habitualAddress()))
                 .setContact(RoomOperatorMapper.toProto(marketer.contact()))
                 .setOccupation(marketer.occupation())
+                .setMcnInstitution(marketer.mcnInstitutionId() == null ? "" : McnInstitution.COLLECTION + marketer.mcnInstitutionId())
                 .setState(org.livecomply.api.identity.v1.Marketer.State.valueOf("STATE_" + marketer.state().name()))
                 .setBirthDate(ProtoValues.date(marketer.birthDate()))
                 .setCreateTime(ProtoValues.timestamp(marketer.createTime()))

@@ -50,7 +50,7 @@ public class MarketerStore {
                 address.regionCode(), address.province(), address.city(), address.district(),
                 address.streetCipher(), address.streetMasked(), address.postalCode(),
                 contact.phoneCipher(), contact.phoneMasked(), contact.emailCipher(), contact.emailMasked(),
-                null, marketer.occupation() == null ? "" : marketer.occupation(),
+                marketer.mcnInstitutionId(), marketer.occupation() == null ? "" : marketer.occupation(),
                 MarketerState.PENDING_VERIFICATION.name(), null, now, now));
         List<QualificationRow> rows = new ArrayList<>();
         for (int i = 0; i < marketer.qualifications().size(); i++) {
@@ -125,6 +125,7 @@ public class MarketerStore {
                 row.birthDate(),
                 disclosed ? personalData.open(row.address(), TABLE) : row.address().masked(),
                 disclosed ? personalData.open(row.contact(), TABLE) : row.contact().masked(),
+                row.mcnInstitution(),
                 qualificationsBySeq.getOrDefault(row.seq(), List.of()), row.occupation(), MarketerState.valueOf(row.state()),
                 Optional.ofNullable(consentBySeq.get(row.seq())), row.lastVerifyTime(), row.createTime(), row.updateTime())).toList();
     }

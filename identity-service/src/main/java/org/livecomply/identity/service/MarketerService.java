@@ -38,13 +38,16 @@ public class MarketerService {
 
     private final MarketerStore store;
     private final Blacklist blacklist;
+    private final McnService mcns;
     private final Idempotency idempotency;
     private final PageTokens pageTokens;
     private final Clock clock;
 
-    public MarketerService(MarketerStore store, Blacklist blacklist, Idempotency idempotency, PageTokens pageTokens, Clock clock) {
+    public MarketerService(MarketerStore store, Blacklist blacklist, McnService mcns, Idempotency idempotency, PageTokens pageTokens,
+                           Clock clock) {
         this.store = store;
         this.blacklist = blacklist;
+        this.mcns = mcns;
         this.idempotency = idempotency;
         this.pageTokens = pageTokens;
         this.clock = clock;
@@ -70,6 +73,9 @@ public class MarketerService {
             throw new RuleViolationException(v);
         });
         blacklist.refuseIfBlacklisted(blacklist.keyOfIdNumber(id.value()), "marketer");
+        if (marketer.mcnInstitutionId() != null) {
+            mcns.requireExists(marketer.mcnInstitutionId());    // Art. 8 ¶2: the MCN the marketer belongs to
+        }
         store.findNameByIdNumber(id.value()).ifPresent(existing -> {
             throw new AlreadyExistsException(ALREADY_REGISTERED, "This person is already registered as " + existing, Map.of("existing", existing));
         });
