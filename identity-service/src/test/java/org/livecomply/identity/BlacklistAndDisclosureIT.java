@@ -11,20 +11,13 @@ import static org.livecomply.testsupport.StatusDetails.preconditionFailure;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.micronaut.grpc.server.GrpcEmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.livecomply.api.identity.v1.BlacklistEntry;
 import org.livecomply.api.identity.v1.CreateBlacklistEntryRequest;
 import org.livecomply.api.identity.v1.CreateMarketerRequest;
@@ -39,49 +32,14 @@ import org.livecomply.api.identity.v1.Marketer;
 import org.livecomply.api.identity.v1.RoomOperator;
 import org.livecomply.api.identity.v1.SellerInformation;
 import org.livecomply.api.identity.v1.SubmitSessionRosterRequest;
-import org.livecomply.testsupport.MutableClock;
-import org.livecomply.testsupport.TestDatabase;
 
 /** Blacklist entries keyed by identity (Art. 14) and audited seller-information disclosure (Art. 18; CRPL Art. 44). */
 @MicronautTest(environments = "test")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BlacklistAndDisclosureIT implements TestPropertyProvider {
+class BlacklistAndDisclosureIT extends IdentityApiTest {
 
     private static final String BLACKLIST = "identity.blacklist.write";
     private static final String PII = "identity.pii.read";
     private static final String AUDIT = "identity.audit.read";
-
-    private final TestDatabase.Database database = TestDatabase.shared().newDatabase("identity_blacklist");
-
-    @Inject
-    GrpcEmbeddedServer server;
-
-    @Inject
-    MutableClock clock;
-
-    private IdentityServiceClient client;
-    private IdentityFixtures fixtures;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return database.micronautProperties();
-    }
-
-    @BeforeAll
-    void connect() {
-        client = new IdentityServiceClient(server, clock);
-        fixtures = new IdentityFixtures(client);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.set(TestClock.NOW);
-    }
-
-    @AfterAll
-    void disconnect() {
-        client.close();
-    }
 
     private static BlacklistEntry.Builder entry(BlacklistEntry.IdentityType type, String identity, Instant start, Instant end) {
         BlacklistEntry.Builder entry = BlacklistEntry.newBuilder().setIdentityType(type).setIdentity(identity)

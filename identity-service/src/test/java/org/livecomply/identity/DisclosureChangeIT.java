@@ -12,34 +12,24 @@ import static org.livecomply.testsupport.StatusDetails.errorInfo;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.micronaut.grpc.server.GrpcEmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.livecomply.api.identity.v1.CompleteDisclosureChangeRequest;
 import org.livecomply.api.identity.v1.DisclosureChange;
 import org.livecomply.api.identity.v1.GetDisclosureChangeRequest;
 import org.livecomply.api.identity.v1.ListDisclosureChangesRequest;
 import org.livecomply.api.identity.v1.ReportDisclosureChangeRequest;
 import org.livecomply.api.identity.v1.RoomOperator;
-import org.livecomply.testsupport.MutableClock;
-import org.livecomply.testsupport.TestDatabase;
 
 /**
  * Disclosure changes on the 2026 working-day calendar (Arts. 15, 25). Friday 2026-02-13 is followed by the
  * make-up Saturday 02-14, the Spring Festival rest 02-15..23, and the make-up Saturday 02-28.
  */
 @MicronautTest(environments = "test")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DisclosureChangeIT implements TestPropertyProvider {
+class DisclosureChangeIT extends IdentityApiTest {
 
     /** Friday 2026-02-13 10:00 in China. */
     private static final Instant FRIDAY_BEFORE_SPRING_FESTIVAL = Instant.parse("2026-02-13T02:00:00Z");
@@ -47,38 +37,6 @@ class DisclosureChangeIT implements TestPropertyProvider {
     private static final Instant REPORT_DEADLINE = Instant.parse("2026-02-25T16:00:00Z");
     /** End of the 7th working day: 02-14, 24, 25, 26, 27, 28 (make-up Sat), 03-02 → midnight starting 03-03. */
     private static final Instant VERIFICATION_DEADLINE = Instant.parse("2026-03-02T16:00:00Z");
-
-    private final TestDatabase.Database database = TestDatabase.shared().newDatabase("identity_disclosure_changes");
-
-    @Inject
-    GrpcEmbeddedServer server;
-
-    @Inject
-    MutableClock clock;
-
-    private IdentityServiceClient client;
-    private IdentityFixtures fixtures;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return database.micronautProperties();
-    }
-
-    @BeforeAll
-    void connect() {
-        client = new IdentityServiceClient(server, clock);
-        fixtures = new IdentityFixtures(client);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.set(TestClock.NOW);
-    }
-
-    @AfterAll
-    void disconnect() {
-        client.close();
-    }
 
     private static DisclosureChange.Builder change(Instant at) {
         return DisclosureChange.newBuilder().addChangedFields(DisclosureChange.Field.FIELD_BUSINESS_ADDRESS)

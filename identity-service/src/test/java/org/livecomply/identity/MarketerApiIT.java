@@ -12,25 +12,17 @@ import static org.livecomply.testsupport.StatusDetails.preconditionFailure;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.micronaut.grpc.server.GrpcEmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -44,42 +36,13 @@ import org.livecomply.api.identity.v1.Qualification;
 import org.livecomply.api.identity.v1.RecordGuardianConsentRequest;
 import org.livecomply.api.type.v1.Contact;
 import org.livecomply.api.type.v1.Date;
-import org.livecomply.testsupport.TestDatabase;
 
 /** CreateMarketer / GetMarketer / ListMarketers / RecordGuardianConsent through gRPC against the real database. */
 @MicronautTest(environments = "test")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MarketerApiIT implements TestPropertyProvider {
+class MarketerApiIT extends IdentityApiTest {
 
     private static final LocalDate ADULT_BIRTH = LocalDate.of(1995, 6, 1);
     private static final String SHA256 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
-
-    private final TestDatabase.Database database = TestDatabase.shared().newDatabase("identity_marketers");
-
-    @Inject
-    GrpcEmbeddedServer server;
-
-    @Inject
-    Clock clock;
-
-    private IdentityServiceClient client;
-    private IdentityFixtures fixtures;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return database.micronautProperties();
-    }
-
-    @BeforeAll
-    void connect() {
-        client = new IdentityServiceClient(server, clock);
-        fixtures = new IdentityFixtures(client);
-    }
-
-    @AfterAll
-    void disconnect() {
-        client.close();
-    }
 
     @Test
     void registersAMarketerWithEveryArt8Field2FieldAndMasksPersonalData() {

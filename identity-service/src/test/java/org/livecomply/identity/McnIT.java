@@ -11,18 +11,11 @@ import static org.livecomply.testsupport.StatusDetails.preconditionFailure;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.micronaut.grpc.server.GrpcEmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.livecomply.api.identity.v1.CreateMarketerRequest;
 import org.livecomply.api.identity.v1.CreateMcnAgreementRequest;
 import org.livecomply.api.identity.v1.CreateMcnInstitutionRequest;
@@ -34,41 +27,12 @@ import org.livecomply.api.identity.v1.McnInstitution;
 import org.livecomply.api.identity.v1.RoomOperator;
 import org.livecomply.api.type.v1.Contact;
 import org.livecomply.api.type.v1.Date;
-import org.livecomply.testsupport.TestDatabase;
 
 /** MCN institutions, marketers' MCN affiliation (Art. 8 ¶2) and MCN–room-operator agreements (Art. 43). */
 @MicronautTest(environments = "test")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class McnIT implements TestPropertyProvider {
+class McnIT extends IdentityApiTest {
 
     private static final String SHA256 = "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae";
-
-    private final TestDatabase.Database database = TestDatabase.shared().newDatabase("identity_mcn");
-
-    @Inject
-    GrpcEmbeddedServer server;
-
-    @Inject
-    Clock clock;
-
-    private IdentityServiceClient client;
-    private IdentityFixtures fixtures;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return database.micronautProperties();
-    }
-
-    @BeforeAll
-    void connect() {
-        client = new IdentityServiceClient(server, clock);
-        fixtures = new IdentityFixtures(client);
-    }
-
-    @AfterAll
-    void disconnect() {
-        client.close();
-    }
 
     private static McnInstitution.Builder mcnInput() {
         return McnInstitution.newBuilder().setLegalName("杭州星光文化传媒有限公司").setUscc(RoomOperators.freshUscc())

@@ -15,10 +15,7 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
-import io.micronaut.grpc.server.GrpcEmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -28,14 +25,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -50,40 +43,13 @@ import org.livecomply.api.identity.v1.RoomOperator;
 import org.livecomply.api.type.v1.Date;
 import org.livecomply.commons.auth.TokenMinter;
 import org.livecomply.sdk.BearerToken;
-import org.livecomply.testsupport.TestDatabase;
 
 /** CreateRoomOperator / GetRoomOperator / ListRoomOperators through a real gRPC channel and a real database. */
 @MicronautTest(environments = "test")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RoomOperatorApiIT implements TestPropertyProvider {
+class RoomOperatorApiIT extends IdentityApiTest {
 
     private static final String WRITE = "identity.write";
     private static final String READ = "identity.read";
-
-    private final TestDatabase.Database database = TestDatabase.shared().newDatabase("identity");
-
-    @Inject
-    GrpcEmbeddedServer server;
-
-    @Inject
-    java.time.Clock clock;
-
-    private IdentityServiceClient client;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return database.micronautProperties();
-    }
-
-    @BeforeAll
-    void connect() {
-        client = new IdentityServiceClient(server, clock);
-    }
-
-    @AfterAll
-    void disconnect() {
-        client.close();
-    }
 
     private RoomOperator create(RoomOperator.Builder operator) {
         return client.as(WRITE).createRoomOperator(CreateRoomOperatorRequest.newBuilder().setRoomOperator(operator).build());

@@ -13,19 +13,12 @@ import static org.livecomply.testsupport.StatusDetails.preconditionFailure;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.micronaut.grpc.server.GrpcEmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.livecomply.api.identity.v1.ApplyUnreachableDisposalRequest;
 import org.livecomply.api.identity.v1.GetRoomOperatorRequest;
 import org.livecomply.api.identity.v1.GetUnreachableNoticeRequest;
@@ -37,50 +30,15 @@ import org.livecomply.api.identity.v1.ResolveUnreachableNoticeRequest;
 import org.livecomply.api.identity.v1.RoomOperator;
 import org.livecomply.api.identity.v1.SubmitSessionRosterRequest;
 import org.livecomply.api.identity.v1.UnreachableNotice;
-import org.livecomply.testsupport.MutableClock;
-import org.livecomply.testsupport.TestDatabase;
 
 /** Art. 22 notices across the 2026 National Day holiday (Oct 1–7 rest, Sat Oct 10 a make-up workday). */
 @MicronautTest(environments = "test")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class UnreachableNoticeIT implements TestPropertyProvider {
+class UnreachableNoticeIT extends IdentityApiTest {
 
     /** Wednesday 2026-09-30 10:00 in China. */
     private static final Instant NOTICE = Instant.parse("2026-09-30T02:00:00Z");
     /** 5th working day: Oct 8, 9, 10 (make-up Sat), 12, 13 → midnight starting Oct 14 in China. */
     private static final Instant REMINDER_DEADLINE = Instant.parse("2026-10-13T16:00:00Z");
-
-    private final TestDatabase.Database database = TestDatabase.shared().newDatabase("identity_unreachable");
-
-    @Inject
-    GrpcEmbeddedServer server;
-
-    @Inject
-    MutableClock clock;
-
-    private IdentityServiceClient client;
-    private IdentityFixtures fixtures;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return database.micronautProperties();
-    }
-
-    @BeforeAll
-    void connect() {
-        client = new IdentityServiceClient(server, clock);
-        fixtures = new IdentityFixtures(client);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.set(TestClock.NOW);
-    }
-
-    @AfterAll
-    void disconnect() {
-        client.close();
-    }
 
     private UnreachableNotice.Builder notice(String subject, Instant at) {
         return UnreachableNotice.newBuilder().setSubject(subject).setRegulator("杭州市西湖区市场监督管理局")

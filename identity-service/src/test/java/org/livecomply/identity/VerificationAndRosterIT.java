@@ -13,10 +13,7 @@ import static org.livecomply.testsupport.StatusDetails.preconditionFailure;
 import com.google.rpc.PreconditionFailure;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.micronaut.grpc.server.GrpcEmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,11 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.livecomply.api.identity.v1.GetRoomOperatorRequest;
 import org.livecomply.api.identity.v1.GetSessionRosterRequest;
 import org.livecomply.api.identity.v1.ListRoomOperatorsRequest;
@@ -42,48 +35,13 @@ import org.livecomply.api.identity.v1.RoomOperator;
 import org.livecomply.api.identity.v1.SessionRoster;
 import org.livecomply.api.identity.v1.SubmitSessionRosterRequest;
 import org.livecomply.api.identity.v1.Verification;
-import org.livecomply.testsupport.MutableClock;
-import org.livecomply.testsupport.TestDatabase;
 
 /** Verification states over time (Art. 8 ¶1, ¶3) and session rosters (Art. 28), with the clock moved across deadlines. */
 @MicronautTest(environments = "test")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class VerificationAndRosterIT implements TestPropertyProvider {
+class VerificationAndRosterIT extends IdentityApiTest {
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final Duration REMINDER_LEAD = Duration.ofDays(30);
-
-    private final TestDatabase.Database database = TestDatabase.shared().newDatabase("identity_verification");
-
-    @Inject
-    GrpcEmbeddedServer server;
-
-    @Inject
-    MutableClock clock;
-
-    private IdentityServiceClient client;
-    private IdentityFixtures fixtures;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return database.micronautProperties();
-    }
-
-    @BeforeAll
-    void connect() {
-        client = new IdentityServiceClient(server, clock);
-        fixtures = new IdentityFixtures(client);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.set(TestClock.NOW);
-    }
-
-    @AfterAll
-    void disconnect() {
-        client.close();
-    }
 
     private RoomOperator operator(String name) {
         return client.as(READ).getRoomOperator(GetRoomOperatorRequest.newBuilder().setName(name).build());

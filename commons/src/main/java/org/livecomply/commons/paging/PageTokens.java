@@ -6,6 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import org.livecomply.commons.config.IntegrityKeys;
 import org.livecomply.commons.error.InvalidArgumentException;
 
@@ -62,6 +65,23 @@ public class PageTokens {
             throw refuse("was issued for a different query: keep the filter unchanged while paging");
         }
         return new String(payload, 1 + QUERY_HASH_BYTES, payload.length - 1 - QUERY_HASH_BYTES, StandardCharsets.UTF_8);
+    }
+
+    /** The keyset position a List call resumes after: {@code first} without a token. */
+    public long resume(String pageToken, String query, long first) {
+        return pageToken.isEmpty() ? first : Long.parseLong(open(pageToken, query));
+    }
+
+    /**
+     * A page from {@code rows} fetched with a limit of {@code pageSize + 1}: the extra row is not shown,
+     * it only tells that more follow, and the token resumes after the last row shown.
+     */
+    public <R, T> PagedResult<T> page(String query, List<R> rows, int pageSize, ToLongFunction<R> position,
+                                      Function<List<R>, List<T>> toItems) {
+        boolean more = rows.size() > pageSize;
+        List<R> shown = more ? rows.subList(0, pageSize) : rows;
+        String next = more ? issue(query, Long.toString(position.applyAsLong(shown.get(shown.size() - 1)))) : "";
+        return new PagedResult<>(toItems.apply(shown), next);
     }
 
     private byte[] mac(byte[] payload) {

@@ -107,4 +107,18 @@ class PageTokensTest {
         InvalidArgumentException e = assertThrows(InvalidArgumentException.class, () -> tokens.open(foreign, QUERY));
         assertTrue(e.getMessage().contains("altered or forged"), e.getMessage());
     }
+
+    @Test
+    void aPageHidesTheLookAheadRowAndResumesAfterTheLastShown() {
+        java.util.List<Long> rowsPlusOne = java.util.List.of(11L, 12L, 13L);
+        PagedResult<String> page = tokens.page(QUERY, rowsPlusOne, 2, row -> row, shown -> shown.stream().map(r -> "r" + r).toList());
+        assertEquals(java.util.List.of("r11", "r12"), page.items());
+        assertEquals(12L, tokens.resume(page.nextPageToken(), QUERY, 0));
+
+        PagedResult<String> last = tokens.page(QUERY, java.util.List.of(13L), 2, row -> row, shown -> shown.stream().map(r -> "r" + r).toList());
+        assertEquals(java.util.List.of("r13"), last.items());
+        assertEquals("", last.nextPageToken(), "no token on the last page");
+        assertEquals(7L, tokens.resume("", QUERY, 7L), "no token: start where the caller says");
+        assertThrows(InvalidArgumentException.class, () -> tokens.resume(page.nextPageToken(), QUERY + "&other", 0));
+    }
 }

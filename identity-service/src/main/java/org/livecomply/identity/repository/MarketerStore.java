@@ -99,15 +99,14 @@ public class MarketerStore {
         marketers.touch(row.seq(), now);
     }
 
-    public Page page(MarketerState state, long afterSeq, int limit) {
-        List<MarketerRow> rows = marketers.page(afterSeq, state == null ? null : state.name(), limit + 1);
-        boolean more = rows.size() > limit;
-        List<MarketerRow> shown = more ? rows.subList(0, limit) : rows;
-        return new Page(toDomain(shown, false), shown.isEmpty() ? afterSeq : shown.get(shown.size() - 1).seq(), more);
+    /** Up to {@code limit} rows after {@code afterSeq}, oldest first, optionally in one state. */
+    public List<MarketerRow> rows(MarketerState state, long afterSeq, int limit) {
+        return marketers.page(afterSeq, state == null ? null : state.name(), limit);
     }
 
-    /** A page of marketers, the sequence number to continue after, and whether anything follows. */
-    public record Page(List<Marketer> items, long lastSeq, boolean more) {
+    /** Rows as marketers, personal data masked. */
+    public List<Marketer> masked(List<MarketerRow> rows) {
+        return toDomain(rows, false);
     }
 
     private List<Marketer> toDomain(List<MarketerRow> rows, boolean disclosed) {

@@ -117,20 +117,16 @@ public class RoomOperatorStore {
         return policy.effective(RoomOperatorState.valueOf(row.state()), row.reverificationDueTime(), clock.instant());
     }
 
-    /** Up to {@code limit} operators after the cursor, the cursor of the last one, and whether more follow. */
-    public Page page(RoomOperatorQuery query, long afterSeq, int limit) {
+    /** Up to {@code limit} rows after {@code afterSeq}, oldest first, filtered by kind and effective state now. */
+    public List<RoomOperatorRow> rows(RoomOperatorQuery query, long afterSeq, int limit) {
         Instant now = clock.instant();
-        List<RoomOperatorRow> rows = operators.page(afterSeq,
-                query.state() == null ? null : query.state().name(),
-                query.kind() == null ? null : query.kind().name(), now, now.plus(policy.reminderLead()), limit + 1);
-        boolean more = rows.size() > limit;
-        List<RoomOperatorRow> shown = more ? rows.subList(0, limit) : rows;
-        long last = shown.isEmpty() ? afterSeq : shown.get(shown.size() - 1).seq();
-        return new Page(toDomain(shown, false), last, more);
+        return operators.page(afterSeq, query.state() == null ? null : query.state().name(),
+                query.kind() == null ? null : query.kind().name(), now, now.plus(policy.reminderLead()), limit);
     }
 
-    /** A page of operators, the sequence number to continue after, and whether anything follows. */
-    public record Page(List<RoomOperator> items, long lastSeq, boolean more) {
+    /** Rows as operators, personal data masked. */
+    public List<RoomOperator> masked(List<RoomOperatorRow> rows) {
+        return toDomain(rows, false);
     }
 
     private List<RoomOperator> toDomain(List<RoomOperatorRow> rows, boolean disclosed) {

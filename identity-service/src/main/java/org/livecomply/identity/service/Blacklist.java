@@ -95,12 +95,9 @@ public class Blacklist {
     @Transactional(readOnly = true)
     public PagedResult<BlacklistEntry> list(BlacklistEntry.State state, int pageSize, String pageToken) {
         String query = "ListBlacklistEntries?state=" + state;
-        long after = pageToken.isEmpty() ? 0 : Long.parseLong(pageTokens.open(pageToken, query));
-        List<BlacklistEntryRow> rows = entries.page(after, state == null ? null : state.name(), clock.instant(), pageSize + 1);
-        boolean more = rows.size() > pageSize;
-        List<BlacklistEntryRow> shown = more ? rows.subList(0, pageSize) : rows;
-        String next = more ? pageTokens.issue(query, Long.toString(shown.get(shown.size() - 1).seq())) : "";
-        return new PagedResult<>(shown.stream().map(Blacklist::toDomain).toList(), next);
+        List<BlacklistEntryRow> rows = entries.page(pageTokens.resume(pageToken, query, 0), state == null ? null : state.name(),
+                clock.instant(), pageSize + 1);
+        return pageTokens.page(query, rows, pageSize, BlacklistEntryRow::seq, shown -> shown.stream().map(Blacklist::toDomain).toList());
     }
 
     public LocalDate today() {

@@ -92,12 +92,9 @@ public class DisclosureChangeService {
     @Transactional(readOnly = true)
     public PagedResult<DisclosureChange> list(boolean overdueOnly, int pageSize, String pageToken) {
         String query = "ListDisclosureChanges?overdue_only=" + overdueOnly;
-        long after = pageToken.isEmpty() ? 0 : Long.parseLong(pageTokens.open(pageToken, query));
-        List<DisclosureChangeRow> rows = changes.page(after, overdueOnly ? clock.instant() : null, pageSize + 1);
-        boolean more = rows.size() > pageSize;
-        List<DisclosureChangeRow> shown = more ? rows.subList(0, pageSize) : rows;
-        String next = more ? pageTokens.issue(query, Long.toString(shown.get(shown.size() - 1).seq())) : "";
-        return new PagedResult<>(shown.stream().map(DisclosureChangeService::toDomain).toList(), next);
+        List<DisclosureChangeRow> rows = changes.page(pageTokens.resume(pageToken, query, 0), overdueOnly ? clock.instant() : null, pageSize + 1);
+        return pageTokens.page(query, rows, pageSize, DisclosureChangeRow::seq,
+                shown -> shown.stream().map(DisclosureChangeService::toDomain).toList());
     }
 
     private static int number(String name) {

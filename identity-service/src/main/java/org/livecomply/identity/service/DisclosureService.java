@@ -61,12 +61,8 @@ public class DisclosureService {
     @Transactional(readOnly = true)
     public PagedResult<DisclosureAudit> list(String roomOperatorId, Instant startTime, int pageSize, String pageToken) {
         String query = "ListDisclosureAudits?room_operator=" + roomOperatorId + "&start=" + startTime;
-        long before = pageToken.isEmpty() ? Long.MAX_VALUE : Long.parseLong(pageTokens.open(pageToken, query));
-        List<DisclosureAuditRow> rows = audits.page(before, roomOperatorId, startTime, pageSize + 1);
-        boolean more = rows.size() > pageSize;
-        List<DisclosureAuditRow> shown = more ? rows.subList(0, pageSize) : rows;
-        String next = more ? pageTokens.issue(query, Long.toString(shown.get(shown.size() - 1).seq())) : "";
-        return new PagedResult<>(shown.stream().map(DisclosureService::toDomain).toList(), next);
+        List<DisclosureAuditRow> rows = audits.page(pageTokens.resume(pageToken, query, Long.MAX_VALUE), roomOperatorId, startTime, pageSize + 1);
+        return pageTokens.page(query, rows, pageSize, DisclosureAuditRow::seq, shown -> shown.stream().map(DisclosureService::toDomain).toList());
     }
 
     private static DisclosureAudit toDomain(DisclosureAuditRow row) {

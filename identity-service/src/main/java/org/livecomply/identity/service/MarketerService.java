@@ -98,9 +98,8 @@ public class MarketerService {
     @Transactional(readOnly = true)
     public PagedResult<Marketer> list(MarketerState state, int pageSize, String pageToken) {
         String query = "ListMarketers?state=" + state;
-        long after = pageToken.isEmpty() ? 0 : Long.parseLong(pageTokens.open(pageToken, query));
-        MarketerStore.Page page = store.page(state, after, pageSize);
-        return new PagedResult<>(page.items(), page.more() ? pageTokens.issue(query, Long.toString(page.lastSeq())) : "");
+        return pageTokens.page(query, store.rows(state, pageTokens.resume(pageToken, query, 0), pageSize + 1), pageSize,
+                MarketerRow::seq, store::masked);
     }
 
     /** Records a guardian's consent; refused for a marketer who is already an adult (nothing to consent to). */

@@ -95,12 +95,8 @@ public class McnService {
     @Transactional(readOnly = true)
     public PagedResult<McnInstitution> list(int pageSize, String pageToken) {
         String query = "ListMcnInstitutions";
-        long after = pageToken.isEmpty() ? 0 : Long.parseLong(pageTokens.open(pageToken, query));
-        List<McnInstitutionRow> rows = institutions.page(after, pageSize + 1);
-        boolean more = rows.size() > pageSize;
-        List<McnInstitutionRow> shown = more ? rows.subList(0, pageSize) : rows;
-        return new PagedResult<>(shown.stream().map(McnService::toDomain).toList(),
-                more ? pageTokens.issue(query, Long.toString(shown.get(shown.size() - 1).seq())) : "");
+        List<McnInstitutionRow> rows = institutions.page(pageTokens.resume(pageToken, query, 0), pageSize + 1);
+        return pageTokens.page(query, rows, pageSize, McnInstitutionRow::seq, shown -> shown.stream().map(McnService::toDomain).toList());
     }
 
     /** Art. 43: an agreement only with a room operator whose identity is verified and current. */
@@ -130,12 +126,8 @@ public class McnService {
     public PagedResult<McnAgreement> listAgreements(String mcnId, int pageSize, String pageToken) {
         McnInstitutionRow mcn = institutions.findByResourceId(mcnId).orElseThrow(() -> notFound(mcnId));
         String query = "ListMcnAgreements?parent=" + mcnId;
-        int after = pageToken.isEmpty() ? 0 : Integer.parseInt(pageTokens.open(pageToken, query));
-        List<McnAgreementRow> rows = agreements.page(mcn.seq(), after, pageSize + 1);
-        boolean more = rows.size() > pageSize;
-        List<McnAgreementRow> shown = more ? rows.subList(0, pageSize) : rows;
-        return new PagedResult<>(shown.stream().map(row -> toDomain(row, mcnId)).toList(),
-                more ? pageTokens.issue(query, Integer.toString(shown.get(shown.size() - 1).number())) : "");
+        List<McnAgreementRow> rows = agreements.page(mcn.seq(), (int) pageTokens.resume(pageToken, query, 0), pageSize + 1);
+        return pageTokens.page(query, rows, pageSize, McnAgreementRow::number, shown -> shown.stream().map(row -> toDomain(row, mcnId)).toList());
     }
 
     private static NotFoundException notFound(String id) {

@@ -24,6 +24,7 @@ import org.livecomply.identity.domain.NewRoomOperator;
 import org.livecomply.identity.domain.ResidentIdNumber;
 import org.livecomply.identity.domain.RoomOperator;
 import org.livecomply.identity.domain.RoomOperatorQuery;
+import org.livecomply.identity.repository.RoomOperatorRow;
 import org.livecomply.identity.repository.RoomOperatorStore;
 
 /** Registering and reading room operators (Art. 8 ¶1). */
@@ -99,9 +100,7 @@ public class RoomOperatorService {
 
     @Transactional(readOnly = true)
     public PagedResult<RoomOperator> list(RoomOperatorQuery query, int pageSize, String pageToken) {
-        long after = pageToken.isEmpty() ? 0 : Long.parseLong(pageTokens.open(pageToken, query.canonical()));
-        RoomOperatorStore.Page page = store.page(query, after, pageSize);
-        String next = page.more() ? pageTokens.issue(query.canonical(), Long.toString(page.lastSeq())) : "";
-        return new PagedResult<>(page.items(), next);
+        long after = pageTokens.resume(pageToken, query.canonical(), 0);
+        return pageTokens.page(query.canonical(), store.rows(query, after, pageSize + 1), pageSize, RoomOperatorRow::seq, store::masked);
     }
 }

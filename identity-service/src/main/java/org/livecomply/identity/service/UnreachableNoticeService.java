@@ -143,12 +143,9 @@ public class UnreachableNoticeService {
     @Transactional(readOnly = true)
     public PagedResult<UnreachableNotice> list(boolean overdueOnly, int pageSize, String pageToken) {
         String query = "ListUnreachableNotices?overdue_only=" + overdueOnly;
-        long after = pageToken.isEmpty() ? 0 : Long.parseLong(pageTokens.open(pageToken, query));
-        List<UnreachableNoticeRow> rows = notices.page(after, overdueOnly ? clock.instant() : null, pageSize + 1);
-        boolean more = rows.size() > pageSize;
-        List<UnreachableNoticeRow> shown = more ? rows.subList(0, pageSize) : rows;
-        String next = more ? pageTokens.issue(query, Long.toString(shown.get(shown.size() - 1).seq())) : "";
-        return new PagedResult<>(shown.stream().map(UnreachableNoticeService::toDomain).toList(), next);
+        List<UnreachableNoticeRow> rows = notices.page(pageTokens.resume(pageToken, query, 0), overdueOnly ? clock.instant() : null, pageSize + 1);
+        return pageTokens.page(query, rows, pageSize, UnreachableNoticeRow::seq,
+                shown -> shown.stream().map(UnreachableNoticeService::toDomain).toList());
     }
 
     private static Instant micros(Instant instant) {

@@ -110,12 +110,10 @@ public class VerificationService {
     @Transactional(readOnly = true)
     public PagedResult<Verification> list(SubjectType type, String subjectId, int pageSize, String pageToken) {
         String query = "ListVerifications?parent=" + type.collection() + subjectId;
-        int before = pageToken.isEmpty() ? Integer.MAX_VALUE : Integer.parseInt(pageTokens.open(pageToken, query));
+        int before = (int) pageTokens.resume(pageToken, query, Integer.MAX_VALUE);
         List<VerificationRow> rows = verifications.page(type.name(), subjects.seq(type, subjectId), before, pageSize + 1);
-        boolean more = rows.size() > pageSize;
-        List<VerificationRow> shown = more ? rows.subList(0, pageSize) : rows;
-        String next = more ? pageTokens.issue(query, Integer.toString(shown.get(shown.size() - 1).number())) : "";
-        return new PagedResult<>(shown.stream().map(row -> toDomain(row, type, subjectId)).toList(), next);
+        return pageTokens.page(query, rows, pageSize, VerificationRow::number,
+                shown -> shown.stream().map(row -> toDomain(row, type, subjectId)).toList());
     }
 
     private static NotFoundException subjectNotFound(Verification check) {
