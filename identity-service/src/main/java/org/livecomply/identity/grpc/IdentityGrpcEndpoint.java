@@ -47,6 +47,7 @@ import org.livecomply.identity.domain.NewBlacklistEntry;
 import org.livecomply.identity.domain.NewMarketer;
 import org.livecomply.identity.domain.NewRoomOperator;
 import org.livecomply.identity.domain.RoomOperatorQuery;
+import org.livecomply.identity.domain.RoomOperatorUpdate;
 import org.livecomply.identity.domain.SubjectType;
 import org.livecomply.identity.domain.UnreachableNotice;
 import org.livecomply.identity.domain.Verification;
@@ -125,6 +126,33 @@ public class IdentityGrpcEndpoint extends IdentityServiceGrpc.IdentityServiceImp
                 roomOperators.list(query, PageSize.resolve(request.getPageSize()), request.getPageToken());
         ListRoomOperatorsResponse.Builder reply = ListRoomOperatorsResponse.newBuilder().setNextPageToken(page.nextPageToken());
         page.items().forEach(operator -> reply.addRoomOperators(RoomOperatorMapper.toProto(operator)));
+        reply(response, reply.build());
+    }
+
+    @Override
+    public void updateRoomOperator(org.livecomply.api.identity.v1.UpdateRoomOperatorRequest request, StreamObserver<RoomOperator> response) {
+        Violations violations = requestId(request.getRequestId());
+        violations.when(!request.hasRoomOperator(), "room_operator", "room_operator is required");
+        String id = ResourceNames.id(request.getRoomOperator().getName(), org.livecomply.identity.domain.RoomOperator.COLLECTION,
+                "room_operator.name", violations);
+        RoomOperatorUpdate update = RoomOperatorMapper.updateFromProto(request.getRoomOperator(), request.getUpdateMask(), violations);
+        if (update != null) {
+            update.check(violations);
+        }
+        violations.throwIfAny();
+        reply(response, RoomOperatorMapper.toProto(roomOperators.update(request.getRequestId(), fingerprints.of(request), id, update,
+                Caller.current().subject())));
+    }
+
+    @Override
+    public void listRoomOperatorRevisions(org.livecomply.api.identity.v1.ListRoomOperatorRevisionsRequest request,
+                                          StreamObserver<org.livecomply.api.identity.v1.ListRoomOperatorRevisionsResponse> response) {
+        Violations violations = PageSize.check(request.getPageSize(), new Violations());
+        String id = ResourceNames.id(request.getParent(), org.livecomply.identity.domain.RoomOperator.COLLECTION, "parent", violations);
+        violations.throwIfAny();
+        var page = roomOperators.revisions(id, PageSize.resolve(request.getPageSize()), request.getPageToken());
+        var reply = org.livecomply.api.identity.v1.ListRoomOperatorRevisionsResponse.newBuilder().setNextPageToken(page.nextPageToken());
+        page.items().forEach(r -> reply.addRevisions(RoomOperatorMapper.toProto(r)));
         reply(response, reply.build());
     }
 

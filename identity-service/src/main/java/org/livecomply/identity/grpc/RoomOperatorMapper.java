@@ -1,6 +1,11 @@
 package org.livecomply.identity.grpc;
 
+import com.google.protobuf.FieldMask;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
 import java.util.List;
 import org.livecomply.api.identity.v1.AdministrativeLicence;
 import org.livecomply.commons.error.Violations;
@@ -11,7 +16,9 @@ import org.livecomply.identity.domain.NewRoomOperator;
 import org.livecomply.identity.domain.PostalAddress;
 import org.livecomply.identity.domain.RoomOperator;
 import org.livecomply.identity.domain.RoomOperatorKind;
+import org.livecomply.identity.domain.RoomOperatorRevision;
 import org.livecomply.identity.domain.RoomOperatorState;
+import org.livecomply.identity.domain.RoomOperatorUpdate;
 
 /** Room operators between proto and domain. */
 final class RoomOperatorMapper {
@@ -37,6 +44,37 @@ final class RoomOperatorMapper {
                 proto.hasContact() ? new Contact(proto.getContact().getPhone(), proto.getContact().getEmail()) : null,
                 licences,
                 proto.getLiveAccountsList().stream().map(a -> new LiveAccount(a.getAccountId(), a.getDisplayName())).toList());
+    }
+
+    /** The fields named by {@code mask} with their new values; null (with a violation) when the mask is unusable. */
+    static RoomOperatorUpdate updateFromProto(org.livecomply.api.identity.v1.RoomOperator proto, FieldMask mask, Violations violations) {
+        Set<RoomOperatorUpdate.Field> fields = EnumSet.noneOf(RoomOperatorUpdate.Field.class);
+        for (String path : mask.getPathsList()) {
+            Optional<RoomOperatorUpdate.Field> field = Arrays.stream(RoomOperatorUpdate.Field.values()).filter(f -> f.path().equals(path)).findFirst();
+            if (field.isEmpty()) {
+                violations.add("update_mask", "update_mask path '" + path + "' cannot be updated: only legal_name, business_address, contact,"
+                        + " licences and live_accounts can; identifiers never change (register anew)");
+            } else {
+                fields.add(field.get());
+            }
+        }
+        violations.when(mask.getPathsCount() == 0, "update_mask", "update_mask must name at least one field");
+        if (fields.size() != mask.getPathsCount()) {
+            return null;
+        }
+        NewRoomOperator values = fromProto(proto, violations);
+        return new RoomOperatorUpdate(fields, values.legalName(), values.businessAddress(), values.contact(), values.licences(),
+                values.liveAccounts());
+    }
+
+    static org.livecomply.api.identity.v1.RoomOperatorRevision toProto(RoomOperatorRevision revision) {
+        return org.livecomply.api.identity.v1.RoomOperatorRevision.newBuilder()
+                .setName(revision.name())
+                .addAllChangedFields(revision.changedFields().stream().map(RoomOperatorUpdate.Field::path).toList())
+                .setPrevious(toProto(revision.previous()))
+                .setUpdatedBy(revision.updatedBy())
+                .setUpdateTime(ProtoValues.timestamp(revision.updateTime()))
+                .build();
     }
 
     static org.livecomply.api.identity.v1.RoomOperator toProto(RoomOperator operator) {

@@ -10,4 +10,6 @@ import java.util.List;
 public interface LicenceRepository extends CrudRepository<LicenceRow, Long> {
 
     List<LicenceRow> findByRoomOperatorSeqInOrderByPosition(Collection<Long> roomOperatorSeqs);
+
+    void deleteByRoomOperatorSeq(Long roomOperatorSeq);
 }

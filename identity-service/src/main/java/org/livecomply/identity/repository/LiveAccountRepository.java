@@ -12,4 +12,6 @@ public interface LiveAccountRepository extends CrudRepository<LiveAccountRow, St
     List<LiveAccountRow> findByRoomOperatorSeqInOrderByPosition(Collection<Long> roomOperatorSeqs);
 
     List<LiveAccountRow> findByAccountIdIn(Collection<String> accountIds);
+
+    void deleteByRoomOperatorSeq(Long roomOperatorSeq);
 }

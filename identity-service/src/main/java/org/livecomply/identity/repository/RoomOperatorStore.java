@@ -1,5 +1,6 @@
 package org.livecomply.identity.repository;
 
+import io.micronaut.serde.ObjectMapper;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,13 +12,17 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.livecomply.commons.pii.Masking;
 import org.livecomply.identity.domain.Certificate;
+import org.livecomply.identity.domain.Contact;
 import org.livecomply.identity.domain.LiveAccount;
 import org.livecomply.identity.domain.NewRoomOperator;
+import org.livecomply.identity.domain.PostalAddress;
 import org.livecomply.identity.domain.ResidentIdNumber;
 import org.livecomply.identity.domain.RoomOperator;
 import org.livecomply.identity.domain.RoomOperatorKind;
 import org.livecomply.identity.domain.RoomOperatorQuery;
+import org.livecomply.identity.domain.RoomOperatorRevision;
 import org.livecomply.identity.domain.RoomOperatorState;
+import org.livecomply.identity.domain.RoomOperatorUpdate;
 import org.livecomply.identity.domain.VerificationPolicy;
 
 /**
@@ -32,15 +37,20 @@ public class RoomOperatorStore {
     private final RoomOperatorRepository operators;
     private final LicenceRepository licences;
     private final LiveAccountRepository liveAccounts;
+    private final RoomOperatorRevisionRepository revisions;
+    private final ObjectMapper json;
     private final PersonalData personalData;
     private final VerificationPolicy policy;
     private final Clock clock;
 
     public RoomOperatorStore(RoomOperatorRepository operators, LicenceRepository licences, LiveAccountRepository liveAccounts,
-                             PersonalData personalData, VerificationPolicy policy, Clock clock) {
+                             RoomOperatorRevisionRepository revisions, ObjectMapper json, PersonalData personalData,
+                             VerificationPolicy policy, Clock clock) {
         this.operators = operators;
         this.licences = licences;
         this.liveAccounts = liveAccounts;
+        this.revisions = revisions;
+        this.json = json;
         this.personalData = personalData;
         this.policy = policy;
         this.clock = clock;
@@ -73,20 +83,93 @@ public class RoomOperatorStore {
                 address.streetCipher(), address.streetMasked(), address.postalCode(),
                 contact.phoneCipher(), contact.phoneMasked(), contact.emailCipher(), contact.emailMasked(),
                 RoomOperatorState.PENDING_VERIFICATION.name(), null, null, now, now));
-        List<LicenceRow> licenceRows = new ArrayList<>();
-        for (int i = 0; i < operator.licences().size(); i++) {
-            Certificate licence = operator.licences().get(i);
-            licenceRows.add(new LicenceRow(null, row.seq(), i, licence.kind(), licence.number(),
-                    licence.issuer() == null ? "" : licence.issuer(), licence.validUntil()));
-        }
-        licences.saveAll(licenceRows);
-        List<LiveAccountRow> accountRows = new ArrayList<>();
-        for (int i = 0; i < operator.liveAccounts().size(); i++) {
-            LiveAccount account = operator.liveAccounts().get(i);
-            accountRows.add(new LiveAccountRow(account.accountId(), row.seq(), i, account.displayName() == null ? "" : account.displayName()));
-        }
-        liveAccounts.saveAll(accountRows);
+        saveLicences(row.seq(), operator.licences());
+        saveLiveAccounts(row.seq(), operator.liveAccounts());
         return toDomain(List.of(row), false).get(0);
+    }
+
+    private void saveLicences(long operatorSeq, List<Certificate> list) {
+        List<LicenceRow> rows = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            Certificate licence = list.get(i);
+            rows.add(new LicenceRow(null, operatorSeq, i, licence.kind(), licence.number(), licence.issuer() == null ? "" : licence.issuer(),
+                    licence.validUntil()));
+        }
+        licences.saveAll(rows);
+    }
+
+    private void saveLiveAccounts(long operatorSeq, List<LiveAccount> list) {
+        List<LiveAccountRow> rows = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            LiveAccount account = list.get(i);
+            rows.add(new LiveAccountRow(account.accountId(), operatorSeq, i, account.displayName() == null ? "" : account.displayName()));
+        }
+        liveAccounts.saveAll(rows);
+    }
+
+    /**
+     * Applies {@code update} to the locked {@code row}, keeping the replaced version as revision n+1
+     * (Art. 8 ¶1: the file is updated, its history kept).
+     */
+    public void update(RoomOperatorRow row, RoomOperatorUpdate update, String updatedBy, Instant now) {
+        RoomOperator current = toDomain(List.of(row), false).get(0);
+        RoomOperatorSnapshot previous = new RoomOperatorSnapshot(row.legalName(), row.regionCode(), row.province(), row.city(), row.district(),
+                row.streetCipher(), row.streetMasked(), row.postalCode(), row.phoneCipher(), row.phoneMasked(), row.emailCipher(),
+                row.emailMasked(), current.state().name(), row.updateTime(),
+                current.licences().stream().map(l -> new RoomOperatorSnapshot.Licence(l.kind(), l.number(), l.issuer(), l.validUntil())).toList(),
+                current.liveAccounts().stream().map(a -> new RoomOperatorSnapshot.Account(a.accountId(), a.displayName())).toList());
+        String changed = update.fields().stream().sorted().map(Enum::name).collect(Collectors.joining(","));
+        try {
+            revisions.save(new RoomOperatorRevisionRow(null, row.seq(), revisions.lastNumber(row.seq()) + 1, changed,
+                    json.writeValueAsString(previous), updatedBy, now));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write a room operator snapshot", e);
+        }
+        PersonalData.SealedAddress address = update.fields().contains(RoomOperatorUpdate.Field.BUSINESS_ADDRESS)
+                ? personalData.seal(update.businessAddress(), TABLE) : row.address();
+        PersonalData.SealedContact contact = update.fields().contains(RoomOperatorUpdate.Field.CONTACT)
+                ? personalData.seal(update.contact(), TABLE) : row.contact();
+        operators.update(new RoomOperatorRow(row.seq(), row.resourceId(), row.kind(),
+                update.fields().contains(RoomOperatorUpdate.Field.LEGAL_NAME) ? update.legalName() : row.legalName(),
+                row.uscc(), row.idNumberCipher(), row.idNumberIndex(), row.idNumberMasked(), row.birthDate(),
+                address.regionCode(), address.province(), address.city(), address.district(), address.streetCipher(), address.streetMasked(),
+                address.postalCode(), contact.phoneCipher(), contact.phoneMasked(), contact.emailCipher(), contact.emailMasked(),
+                row.state(), row.lastVerifyTime(), row.reverificationDueTime(), row.createTime(), now));
+        if (update.fields().contains(RoomOperatorUpdate.Field.LICENCES)) {
+            licences.deleteByRoomOperatorSeq(row.seq());
+            saveLicences(row.seq(), update.licences());
+        }
+        if (update.fields().contains(RoomOperatorUpdate.Field.LIVE_ACCOUNTS)) {
+            liveAccounts.deleteByRoomOperatorSeq(row.seq());
+            saveLiveAccounts(row.seq(), update.liveAccounts());
+        }
+    }
+
+    /** Earlier versions, newest first, before revision {@code beforeNumber}; {@code limit} rows at most. */
+    public List<RoomOperatorRevisionRow> revisionRows(long operatorSeq, int beforeNumber, int limit) {
+        return revisions.page(operatorSeq, beforeNumber, limit);
+    }
+
+    /** Revision rows of {@code row}'s operator as masked earlier versions. */
+    public List<RoomOperatorRevision> revisions(RoomOperatorRow row, List<RoomOperatorRevisionRow> rows) {
+        return rows.stream().map(revision -> {
+            RoomOperatorSnapshot was;
+            try {
+                was = json.readValue(revision.previous(), RoomOperatorSnapshot.class);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("unreadable snapshot in revision " + revision.seq(), e);
+            }
+            RoomOperator previous = new RoomOperator(row.resourceId(), RoomOperatorKind.valueOf(row.kind()), was.legalName(), row.uscc(),
+                    row.idNumberMasked(), row.birthDate(),
+                    new PostalAddress(was.regionCode(), was.province(), was.city(), was.district(), was.streetMasked(), was.postalCode()),
+                    new Contact(was.phoneMasked(), was.emailMasked()),
+                    was.licences().stream().map(l -> new Certificate(l.kind(), l.number(), l.issuer(), l.validUntil())).toList(),
+                    was.liveAccounts().stream().map(a -> new LiveAccount(a.accountId(), a.displayName())).toList(),
+                    RoomOperatorState.valueOf(was.state()), row.lastVerifyTime(), row.reverificationDueTime(), row.createTime(), was.updateTime());
+            List<RoomOperatorUpdate.Field> changed = java.util.Arrays.stream(revision.changedFields().split(","))
+                    .map(RoomOperatorUpdate.Field::valueOf).toList();
+            return new RoomOperatorRevision(row.resourceId(), revision.number(), changed, previous, revision.updatedBy(), revision.updateTime());
+        }).toList();
     }
 
     public Optional<RoomOperator> find(String id) {

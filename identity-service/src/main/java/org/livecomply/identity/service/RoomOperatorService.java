@@ -24,6 +24,9 @@ import org.livecomply.identity.domain.NewRoomOperator;
 import org.livecomply.identity.domain.ResidentIdNumber;
 import org.livecomply.identity.domain.RoomOperator;
 import org.livecomply.identity.domain.RoomOperatorQuery;
+import org.livecomply.identity.domain.RoomOperatorRevision;
+import org.livecomply.identity.domain.RoomOperatorUpdate;
+import org.livecomply.identity.repository.RoomOperatorRevisionRow;
 import org.livecomply.identity.repository.RoomOperatorRow;
 import org.livecomply.identity.repository.RoomOperatorStore;
 
@@ -91,6 +94,34 @@ public class RoomOperatorService {
             throw new ConcurrencyConflictException(CONCURRENT_REGISTRATION,
                     "The same identity or live account was registered concurrently; retry to see the outcome");
         }
+    }
+
+    /** Applies an update and keeps the replaced version (Art. 8 ¶1); a retry returns the operator as it is now. */
+    @Transactional
+    public RoomOperator update(String requestId, String fingerprint, String id, RoomOperatorUpdate update, String updatedBy) {
+        return idempotency.once("UpdateRoomOperator", requestId, fingerprint, () -> {
+            RoomOperatorRow row = store.lock(id).orElseThrow(() -> new NotFoundException(NOT_FOUND, RoomOperator.COLLECTION + id));
+            if (update.fields().contains(RoomOperatorUpdate.Field.LIVE_ACCOUNTS)) {
+                List<String> mine = store.find(id).orElseThrow().liveAccounts().stream().map(LiveAccount::accountId).toList();
+                List<String> taken = store.takenLiveAccounts(update.liveAccounts().stream().map(LiveAccount::accountId)
+                        .filter(account -> !mine.contains(account)).toList());
+                if (!taken.isEmpty()) {
+                    throw new AlreadyExistsException(LIVE_ACCOUNT_TAKEN, "Live accounts already belong to another room operator: " + taken,
+                            Map.of("account_ids", String.join(",", taken)));
+                }
+            }
+            store.update(row, update, updatedBy, clock.instant().truncatedTo(ChronoUnit.MICROS));
+            return get(id);
+        }, RoomOperator::id, this::get);
+    }
+
+    @Transactional(readOnly = true)
+    public PagedResult<RoomOperatorRevision> revisions(String id, int pageSize, String pageToken) {
+        RoomOperatorRow row = store.row(id).orElseThrow(() -> new NotFoundException(NOT_FOUND, RoomOperator.COLLECTION + id));
+        String query = "ListRoomOperatorRevisions?parent=" + id;
+        int before = (int) pageTokens.resume(pageToken, query, Integer.MAX_VALUE);
+        return pageTokens.page(query, store.revisionRows(row.seq(), before, pageSize + 1), pageSize, RoomOperatorRevisionRow::number,
+                shown -> store.revisions(row, shown));
     }
 
     @Transactional(readOnly = true)
