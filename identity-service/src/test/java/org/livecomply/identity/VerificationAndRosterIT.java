@@ -265,4 +265,17 @@ class VerificationAndRosterIT extends IdentityApiTest {
         }
         return client.as(WRITE).submitSessionRoster(request.build());
     }
+
+    @Test
+    void theRulesInForceArePublished() {
+        org.livecomply.api.identity.v1.IdentityRules rules = client.as(READ).getIdentityRules(
+                org.livecomply.api.identity.v1.GetIdentityRulesRequest.getDefaultInstance());
+        assertEquals(6, rules.getReverificationPeriodMonths());
+        assertEquals(Duration.ofDays(30).getSeconds(), rules.getReverificationReminderLead().getSeconds());
+        assertEquals(Duration.ofDays(30).getSeconds(), rules.getMarketerVerificationValidity().getSeconds());
+        assertEquals(16, rules.getMinimumAge());
+        assertEquals(18, rules.getGuardianConsentUntilAge());
+        assertEquals(List.of(3, 7, 5, 3), List.of(rules.getDisclosureReportWorkingDays(), rules.getDisclosureVerifyWorkingDays(),
+                rules.getUnreachableReminderWorkingDays(), rules.getRosterRetentionYears()));
+    }
 }

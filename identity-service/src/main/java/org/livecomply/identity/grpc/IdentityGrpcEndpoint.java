@@ -50,6 +50,7 @@ import org.livecomply.identity.domain.RoomOperatorQuery;
 import org.livecomply.identity.domain.RoomOperatorUpdate;
 import org.livecomply.identity.domain.SubjectType;
 import org.livecomply.identity.domain.UnreachableNotice;
+import org.livecomply.identity.domain.VerificationPolicy;
 import org.livecomply.identity.domain.Verification;
 import org.livecomply.identity.service.Blacklist;
 import org.livecomply.identity.service.DisclosureChangeService;
@@ -77,12 +78,13 @@ public class IdentityGrpcEndpoint extends IdentityServiceGrpc.IdentityServiceImp
     private final DisclosureChangeService disclosureChanges;
     private final UnreachableNoticeService unreachableNotices;
     private final McnService mcns;
+    private final VerificationPolicy policy;
     private final RequestFingerprints fingerprints;
 
     public IdentityGrpcEndpoint(RoomOperatorService roomOperators, MarketerService marketers, VerificationService verifications,
                                 RosterService rosters, Blacklist blacklist, DisclosureService disclosures,
                                 DisclosureChangeService disclosureChanges, UnreachableNoticeService unreachableNotices,
-                                McnService mcns, RequestFingerprints fingerprints) {
+                                McnService mcns, VerificationPolicy policy, RequestFingerprints fingerprints) {
         this.roomOperators = roomOperators;
         this.marketers = marketers;
         this.verifications = verifications;
@@ -92,6 +94,7 @@ public class IdentityGrpcEndpoint extends IdentityServiceGrpc.IdentityServiceImp
         this.disclosureChanges = disclosureChanges;
         this.unreachableNotices = unreachableNotices;
         this.mcns = mcns;
+        this.policy = policy;
         this.fingerprints = fingerprints;
     }
 
@@ -486,6 +489,12 @@ public class IdentityGrpcEndpoint extends IdentityServiceGrpc.IdentityServiceImp
         var reply = org.livecomply.api.identity.v1.ListMcnAgreementsResponse.newBuilder().setNextPageToken(page.nextPageToken());
         page.items().forEach(a -> reply.addMcnAgreements(McnMapper.toProto(a)));
         reply(response, reply.build());
+    }
+
+    @Override
+    public void getIdentityRules(org.livecomply.api.identity.v1.GetIdentityRulesRequest request,
+                                 StreamObserver<org.livecomply.api.identity.v1.IdentityRules> response) {
+        reply(response, RulesMapper.toProto(policy));
     }
 
     /** {@code roomOperators/{uuid}/disclosureChanges/{n}}. */
