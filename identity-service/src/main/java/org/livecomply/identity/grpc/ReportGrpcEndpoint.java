@@ -1,0 +1,58 @@
+package org.livecomply.identity.grpc;
+
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.livecomply.api.identity.v1.ExportRegulatorReportRequest;
+import org.livecomply.api.identity.v1.IdentityReportServiceGrpc;
+import org.livecomply.api.identity.v1.ListReportExportsRequest;
+import org.livecomply.api.identity.v1.ListReportExportsResponse;
+import org.livecomply.api.identity.v1.ReportChunk;
+import org.livecomply.commons.auth.Caller;
+import org.livecomply.commons.error.Violations;
+import org.livecomply.commons.paging.PageSize;
+import org.livecomply.commons.paging.PagedResult;
+import org.livecomply.identity.domain.report.ReportExport;
+import org.livecomply.identity.domain.report.ReportFormat;
+import org.livecomply.identity.domain.report.ReportPeriod;
+import org.livecomply.identity.service.RegulatorReportService;
+
+/** The IdentityReportService gRPC API (Art. 9): checks and translates requests, nothing else. */
+@Singleton
+public class ReportGrpcEndpoint extends IdentityReportServiceGrpc.IdentityReportServiceImplBase {
+
+    private final RegulatorReportService reports;
+
+    public ReportGrpcEndpoint(RegulatorReportService reports) {
+        this.reports = reports;
+    }
+
+    @Override
+    public void exportRegulatorReport(ExportRegulatorReportRequest request, StreamObserver<ReportChunk> response) {
+        Violations violations = new Violations();
+        ReportPeriod period = ReportMapper.period(request.getYear(), request.getHalf(), violations);
+        ReportFormat format = ReportMapper.format(request.getFormat(), violations);
+        violations.throwIfAny();
+        try {
+            reports.export(period, List.of(format), new ReportChunkSink((ServerCallStreamObserver<ReportChunk>) response),
+                    Caller.current().subject(), ReportExport.Trigger.API);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        response.onCompleted();
+    }
+
+    @Override
+    public void listReportExports(ListReportExportsRequest request, StreamObserver<ListReportExportsResponse> response) {
+        Violations violations = PageSize.check(request.getPageSize(), new Violations());
+        violations.throwIfAny();
+        PagedResult<ReportExport> page = reports.list(PageSize.resolve(request.getPageSize()), request.getPageToken());
+        ListReportExportsResponse.Builder reply = ListReportExportsResponse.newBuilder().setNextPageToken(page.nextPageToken());
+        page.items().forEach(e -> reply.addReportExports(ReportMapper.toProto(e)));
+        response.onNext(reply.build());
+        response.onCompleted();
+    }
+}

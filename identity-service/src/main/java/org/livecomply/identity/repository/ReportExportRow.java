@@ -1,0 +1,25 @@
+package org.livecomply.identity.repository;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import java.time.Instant;
+
+/** One regulator report export (Art. 9; PIPL): inserted, never updated. {@code formats} is comma-separated. */
+@MappedEntity("report_exports")
+public record ReportExportRow(
+        @Id @GeneratedValue @Nullable Long seq,
+        String resourceId,
+        String exportedBy,
+        String triggerKind,
+        int reportYear,
+        String reportHalf,
+        String formats,
+        Instant periodStart,
+        Instant periodEnd,
+        long registeredRoomOperatorCount,
+        long unregisteredRoomOperatorCount,
+        long marketerCount,
+        Instant exportTime) {
+}

@@ -1,0 +1,31 @@
+-- Regulator identity reports (Art. 9). Every export is recorded here: who received which period's
+-- personal data, when, and how many records (PIPL). Append-only: rows are never updated or deleted.
+CREATE TABLE report_exports (
+    seq                              BIGINT       NOT NULL AUTO_INCREMENT,
+    resource_id                      CHAR(36)     NOT NULL,
+    exported_by                      VARCHAR(255) NOT NULL,
+    trigger_kind                     VARCHAR(16)  NOT NULL,
+    report_year                      INT          NOT NULL,
+    report_half                      VARCHAR(8)   NOT NULL,
+    formats                          VARCHAR(64)  NOT NULL,
+    period_start                     DATETIME(6)  NOT NULL,
+    period_end                       DATETIME(6)  NOT NULL,
+    registered_room_operator_count   BIGINT       NOT NULL,
+    unregistered_room_operator_count BIGINT       NOT NULL,
+    marketer_count                   BIGINT       NOT NULL,
+    export_time                      DATETIME(6)  NOT NULL,
+    PRIMARY KEY (seq),
+    UNIQUE KEY uk_report_exports_resource_id (resource_id)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+-- Claims of the scheduled report job, one row per period (e.g. 2026-H1): the replica whose INSERT wins
+-- writes the report folder; every other run for that period does nothing. A claim that never completed
+-- (crashed replica) may be taken over once it is stale.
+CREATE TABLE report_runs (
+    period_key    VARCHAR(16)   NOT NULL,
+    claimed_by    VARCHAR(255)  NOT NULL,
+    claim_time    DATETIME(6)   NOT NULL,
+    complete_time DATETIME(6)   NULL,
+    directory     VARCHAR(1024) NULL,
+    PRIMARY KEY (period_key)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
