@@ -17,14 +17,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.livecomply.api.archive.v1.Checkpoint;
+import org.livecomply.api.archive.v1.GetCheckpointRequest;
+import org.livecomply.api.archive.v1.TransactionArchiveServiceGrpc;
 import org.livecomply.api.identity.v1.GetRoomOperatorRequest;
 import org.livecomply.api.identity.v1.IdentityServiceGrpc;
 import org.livecomply.api.identity.v1.RoomOperator;
 import org.livecomply.sdk.BearerToken;
 
 /**
- * The README's run command for real: embedded MariaDB, identity-service as its own process from its
- * shaded jar, a room operator created and read back with buf curl and the printed dev token (the way the
+ * The README's run command for real: embedded MariaDB, identity-service (and the archive) as processes from their
+ * shaded jars, a room operator created and read back with buf curl and the printed dev token (the way the
  * README tells people to call it), an unauthenticated call refused, and the data still there after a restart.
  */
 class DevRunIT {
@@ -54,6 +57,17 @@ class DevRunIT {
 
             String refused = bufCurl(null, "GetRoomOperator", "{\"name\":\"" + name + "\"}");
             assertTrue(refused.contains("\"code\": \"unauthenticated\"") && refused.contains("Missing 'authorization"), refused);
+
+            // the archive runs beside it with the published dev signing key: an empty log, signed
+            assertTrue(run.banner().contains("127.0.0.1:" + (50052 + OFFSET)), run.banner());
+            ManagedChannel archive = ManagedChannelBuilder.forAddress("127.0.0.1", 50052 + OFFSET).usePlaintext().build();
+            try {
+                Checkpoint checkpoint = TransactionArchiveServiceGrpc.newBlockingStub(archive)
+                        .withCallCredentials(BearerToken.of(token)).getCheckpoint(GetCheckpointRequest.getDefaultInstance());
+                assertTrue(checkpoint.getSignedNote().startsWith("livecomply.local/transaction-archive\n0\n"), checkpoint.getSignedNote());
+            } finally {
+                archive.shutdownNow();
+            }
         }
 
         try (DevRun again = new DevRun(ROOT, home, OFFSET)) {

@@ -78,6 +78,8 @@ class ChartValuesTest {
                 "components.identity.podDisruptionBudget.enabled", "false"));
         assertTrue(r.hpa("identity").isEmpty(), "autoscaling: false in the component beats true in componentDefaults");
         assertEquals(0, r.deployment("identity").getSpec().getReplicas());
-        assertTrue(r.all(PodDisruptionBudget.class).isEmpty());
+        assertTrue(r.ofComponent("identity").stream().noneMatch(o -> o instanceof PodDisruptionBudget));
+        assertEquals(1, r.ofComponent("transaction-archive").stream().filter(o -> o instanceof PodDisruptionBudget).count(),
+                "only the component that disabled it lost its PDB");
     }
 }

@@ -56,7 +56,7 @@ class NetworkPolicyTest {
     void trainingCallingIdentityOpensExactlyThatPath() {
         Rendered r = Rendered.cached("training",
                 List.of(HelmChart.testValues("required.yaml"), HelmChart.testValues("training.yaml")), Map.of());
-        assertEquals(Set.of("identity", "training"), r.components());
+        assertEquals(Set.of("identity", "training", "transaction-archive"), r.components());
 
         NetworkPolicy identity = r.networkPolicy("identity");
         List<NetworkPolicyPeer> identityCallers = peersOnPort(identity.getSpec().getIngress(), GRPC);

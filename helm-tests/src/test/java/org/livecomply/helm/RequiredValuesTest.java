@@ -42,7 +42,10 @@ class RequiredValuesTest {
         Map<String, String> sets = new LinkedHashMap<>(HelmChart.REQUIRED_SETS);
         sets.remove("secrets.database.name");
         sets.put("components.identity.database.secretName", "identity-db");
+        sets.put("components.transaction-archive.database.secretName", "archive-db");
         Rendered r = Rendered.of(List.of(), sets);
+        assertEquals("archive-db", RenderedManifestsTest.env(r.container("transaction-archive"))
+                .get("DATASOURCES_DEFAULT_URL").getValueFrom().getSecretKeyRef().getName());
         var env = RenderedManifestsTest.env(r.container("identity"));
         assertEquals("identity-db", env.get("DATASOURCES_DEFAULT_URL").getValueFrom().getSecretKeyRef().getName());
         assertEquals("identity-db", env.get("DATASOURCES_DEFAULT_PASSWORD").getValueFrom().getSecretKeyRef().getName());

@@ -1,0 +1,309 @@
+package org.livecomply.bench;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.Timestamp;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.stub.StreamObserver;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.grpc.server.GrpcEmbeddedServer;
+import io.micronaut.runtime.Micronaut;
+import java.lang.management.ManagementFactory;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.livecomply.api.archive.v1.AppendRecordsRequest;
+import org.livecomply.api.archive.v1.AppendRecordsResponse;
+import org.livecomply.api.archive.v1.Artefact;
+import org.livecomply.api.archive.v1.GetInclusionProofRequest;
+import org.livecomply.api.archive.v1.OrderItem;
+import org.livecomply.api.archive.v1.TransactionArchiveServiceGrpc;
+import org.livecomply.api.archive.v1.TransactionRecord;
+import org.livecomply.api.type.v1.Money;
+import org.livecomply.archive.Application;
+import org.livecomply.commons.auth.TokenMinter;
+import org.livecomply.sdk.BearerToken;
+import org.livecomply.testsupport.TestDatabase;
+
+/**
+ * The archive's performance targets (issue 5; results in docs/performance.md), measured in one run
+ * against one database server:
+ * <ol>
+ *   <li>raw batched INSERT of N ~1 KB rows into a copy of archive_records (batches of 1000, commit each);</li>
+ *   <li>the same number of ~1 KB records through AppendRecords over gRPC (streams of 1000-record
+ *       messages); the ratio of the two rates;</li>
+ *   <li>the log grown to M leaves: GetInclusionProof latency p50/p99 over random leaves;</li>
+ *   <li>heap used after GC at each quarter of M (flat = the service keeps no per-leaf state).</li>
+ * </ol>
+ * <pre>java -cp ... org.livecomply.bench.ArchiveBench [--records N] [--leaves M] [--streams S] [--proofs K]</pre>
+ * The database server comes from LIVECOMPLY_TEST_JDBC_URL (else Testcontainers / embedded, as in tests).
+ */
+public final class ArchiveBench {
+
+    static final String SECRET = "bench-secret-for-the-archive-benchmark-0123456789";
+    static final int BATCH = 1000;
+
+    private final int records;
+    private final int leaves;
+    private final int streams;
+    private final int proofs;
+
+    ArchiveBench(int records, int leaves, int streams, int proofs) {
+        this.records = records;
+        this.leaves = Math.max(leaves, records);
+        this.streams = streams;
+        this.proofs = proofs;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, Integer> options = new HashMap<>(Map.of("--records", 100_000, "--leaves", 1_000_000, "--streams", 4, "--proofs", 5_000));
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (!options.containsKey(args[i])) {
+                throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+            options.put(args[i], Integer.parseInt(args[i + 1]));
+        }
+        Result result = new ArchiveBench(options.get("--records"), options.get("--leaves"), options.get("--streams"),
+                options.get("--proofs")).run();
+        System.out.println(result.report());
+        System.exit(0);
+    }
+
+    /** What one run measured. */
+    record Result(int records, int recordBytes, double rawRowsPerSecond, double appendRecordsPerSecond, int leaves,
+                  double proofP50Millis, double proofP99Millis, List<String> heapByLeaves) {
+
+        double ratio() {
+            return appendRecordsPerSecond / rawRowsPerSecond;
+        }
+
+        String report() {
+            return String.format(Locale.ROOT, """
+                    records: %d of %d bytes (payload)
+                    raw batched INSERT:        %,.0f rows/s
+                    AppendRecords (gRPC):      %,.0f records/s
+                    ratio:                     %.2f
+                    inclusion proofs at %,d leaves: p50 %.2f ms, p99 %.2f ms
+                    heap used after GC (leaves: MiB): %s""",
+                    records, recordBytes, rawRowsPerSecond, appendRecordsPerSecond, ratio(), leaves, proofP50Millis, proofP99Millis,
+                    String.join(", ", heapByLeaves));
+        }
+    }
+
+    Result run() throws Exception {
+        TestDatabase.Database database = TestDatabase.shared().newDatabase("bench");
+        Map<String, Object> properties = new HashMap<>(Map.copyOf(database.micronautProperties()));
+        properties.put("grpc.server.port", 0);
+        properties.put("micronaut.server.port", -1);
+        properties.put("livecomply.auth.hs256-secret", SECRET);
+        properties.put("livecomply.archive.jobs.enabled", false);
+        properties.put("datasources.default.maximum-pool-size", streams + 4);
+        ApplicationContext context = Micronaut.build(new String[0]).mainClass(Application.class).environments("dev")
+                .properties(properties).deduceEnvironment(false).start();
+        GrpcEmbeddedServer server = context.getBean(GrpcEmbeddedServer.class);
+        ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build();
+        try {
+            TransactionRecord sample = record(0, "sample");
+            double raw = rawInserts(database);
+            double appended = append(channel, 0, records);
+            List<String> heap = new ArrayList<>();
+            int done = records;
+            for (int quarter = 1; quarter <= 4; quarter++) {
+                int target = (int) ((long) leaves * quarter / 4);
+                if (target > done) {
+                    append(channel, done, target - done);
+                    done = target;
+                }
+                heap.add(done + ": " + usedHeapMiB());
+            }
+            double[] latencies = proofLatencies(channel, done);
+            return new Result(records, sample.getSerializedSize(), raw, appended, done, latencies[0], latencies[1], heap);
+        } finally {
+            channel.shutdownNow();
+            context.close();
+            TestDatabase.shared().execute("DROP DATABASE `" + database.name() + "`");
+        }
+    }
+
+    /**
+     * Rows/s of the same rows written the fastest plain way: batches of 1000, one commit each. The rows
+     * (payload, salt, hash) are prepared before the clock starts: this is the database's rate.
+     */
+    private double rawInserts(TestDatabase.Database database) throws Exception {
+        SecureRandom random = new SecureRandom();
+        List<TransactionRecord> rows = new ArrayList<>(records);
+        List<byte[][]> bytes = new ArrayList<>(records);
+        for (int i = 0; i < records; i++) {
+            TransactionRecord record = record(i, "raw");
+            byte[] payload = record.toByteArray();
+            byte[] salt = new byte[16];
+            random.nextBytes(salt);
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(payload);
+            rows.add(record);
+            bytes.add(new byte[][] {payload, salt, sha.digest(salt)});
+        }
+        try (Connection connection = database.connect()) {
+            try (Statement ddl = connection.createStatement()) {
+                ddl.execute("CREATE TABLE bench_raw_records LIKE archive_records");
+            }
+            connection.setAutoCommit(false);
+            long start = System.nanoTime();
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO bench_raw_records (leaf_index, order_id, event_id, "
+                    + "event, occur_time, room_id, session_id, marketer_id, payload, salt, leaf_hash, append_time) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                java.sql.Timestamp now = java.sql.Timestamp.from(Instant.now());
+                for (int i = 0; i < records; i++) {
+                    TransactionRecord record = rows.get(i);
+                    insert.setLong(1, i);
+                    insert.setString(2, record.getOrderId());
+                    insert.setString(3, record.getEventId());
+                    insert.setString(4, record.getEvent().name());
+                    insert.setTimestamp(5, now);
+                    insert.setString(6, record.getRoomId());
+                    insert.setString(7, record.getSessionId());
+                    insert.setString(8, record.getMarketerId());
+                    insert.setBytes(9, bytes.get(i)[0]);
+                    insert.setBytes(10, bytes.get(i)[1]);
+                    insert.setBytes(11, bytes.get(i)[2]);
+                    insert.setTimestamp(12, now);
+                    insert.addBatch();
+                    if ((i + 1) % BATCH == 0 || i + 1 == records) {
+                        insert.executeBatch();
+                        connection.commit();
+                    }
+                }
+            }
+            return records / seconds(start);
+        }
+    }
+
+    /** Records/s through AppendRecords: {@code streams} concurrent streams of 1000-record messages. */
+    private double append(ManagedChannel channel, int from, int count) throws Exception {
+        String token = TokenMinter.mintHs256(SECRET, "bench", List.of("archive.append", "archive.read"), Instant.now(), Duration.ofHours(12));
+        TransactionArchiveServiceGrpc.TransactionArchiveServiceStub stub =
+                TransactionArchiveServiceGrpc.newStub(channel).withCallCredentials(BearerToken.of(token));
+        ExecutorService pool = Executors.newFixedThreadPool(streams);
+        long start = System.nanoTime();
+        List<Future<Integer>> running = new ArrayList<>();
+        for (int s = 0; s < streams; s++) {
+            int stream = s;
+            running.add(pool.submit(() -> {
+                CompletableFuture<AppendRecordsResponse> done = new CompletableFuture<>();
+                StreamObserver<AppendRecordsRequest> requests = stub.appendRecords(observer(done));
+                int sent = 0;
+                for (int i = from + stream; i < from + count; i += streams * BATCH) {
+                    AppendRecordsRequest.Builder batch = AppendRecordsRequest.newBuilder();
+                    for (int j = i; j < Math.min(i + streams * BATCH, from + count); j += streams) {
+                        batch.addRecords(record(j, "o"));
+                    }
+                    sent += batch.getRecordsCount();
+                    requests.onNext(batch.build());
+                }
+                requests.onCompleted();
+                int results = done.get(1, TimeUnit.HOURS).getResultsCount();
+                if (results != sent) {
+                    throw new IllegalStateException("sent " + sent + " records, got " + results + " results");
+                }
+                return results;
+            }));
+        }
+        int total = 0;
+        for (Future<Integer> stream : running) {
+            total += stream.get();
+        }
+        pool.shutdown();
+        if (total != count) {
+            throw new IllegalStateException("appended " + total + " of " + count);
+        }
+        return count / seconds(start);
+    }
+
+    /** {p50, p99} in ms of GetInclusionProof for random leaves of the current tree. */
+    private double[] proofLatencies(ManagedChannel channel, int size) {
+        String token = TokenMinter.mintHs256(SECRET, "bench", List.of("archive.read"), Instant.now(), Duration.ofHours(1));
+        TransactionArchiveServiceGrpc.TransactionArchiveServiceBlockingStub stub =
+                TransactionArchiveServiceGrpc.newBlockingStub(channel).withCallCredentials(BearerToken.of(token));
+        SecureRandom random = new SecureRandom();
+        for (int i = 0; i < 500; i++) {
+            stub.getInclusionProof(GetInclusionProofRequest.newBuilder().setLeafIndex(random.nextInt(size)).build());
+        }
+        double[] millis = new double[proofs];
+        for (int i = 0; i < proofs; i++) {
+            long start = System.nanoTime();
+            stub.getInclusionProof(GetInclusionProofRequest.newBuilder().setLeafIndex(random.nextInt(size)).build());
+            millis[i] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(millis);
+        return new double[] {millis[proofs / 2], millis[(int) Math.ceil(proofs * 0.99) - 1]};
+    }
+
+    /** A ~1 KB order record: three items with long titles, a page snapshot and a replay segment. */
+    static TransactionRecord record(int i, String prefix) {
+        TransactionRecord.Builder record = TransactionRecord.newBuilder()
+                .setOrderId(prefix + "-" + i).setEventId("placed").setEvent(TransactionRecord.Event.EVENT_ORDER_PLACED)
+                .setOccurTime(Timestamp.newBuilder().setSeconds(Instant.now().getEpochSecond() - 60))
+                .setRoomId("room-" + i % 97).setSessionId("session-" + i % 1009).setMarketerId("marketer-" + i % 31)
+                .setBuyerRef("buyer:" + Integer.toHexString(i * 31 + 7));
+        for (int k = 0; k < 3; k++) {
+            record.addItems(OrderItem.newBuilder().setSku("SKU-" + k + "-" + i % 500)
+                    .setTitle("有机五常大米 稻花香2号 当季新米 真空包装 5kg 产地直发 直播间专享 第" + k + "件 " + "规格说明".repeat(12))
+                    .setQuantity(1 + k).setAnnouncedPrice(cny(5990 + k)).setChargedPrice(cny(5990 + k)));
+        }
+        byte[] digest = new byte[32];
+        digest[0] = (byte) i;
+        return record
+                .addArtefacts(Artefact.newBuilder().setKind(Artefact.Kind.KIND_PRODUCT_PAGE_SNAPSHOT).setSha256(ByteString.copyFrom(digest))
+                        .setUri("oss://evidence/pages/" + prefix + "-" + i + ".html").setMediaType("text/html"))
+                .addArtefacts(Artefact.newBuilder().setKind(Artefact.Kind.KIND_REPLAY_SEGMENT).setSha256(ByteString.copyFrom(digest))
+                        .setUri("oss://evidence/replays/session-" + i % 1009 + ".mp4").setMediaType("video/mp4")
+                        .setReplayOffset(com.google.protobuf.Duration.newBuilder().setSeconds(i % 7200)))
+                .build();
+    }
+
+    private static Money.Builder cny(long fen) {
+        return Money.newBuilder().setCurrencyCode("CNY").setAmountMinor(fen);
+    }
+
+    private static <T> StreamObserver<T> observer(CompletableFuture<T> done) {
+        return new StreamObserver<>() {
+            @Override
+            public void onNext(T value) {
+                done.complete(value);
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                done.completeExceptionally(t);
+            }
+
+            @Override
+            public void onCompleted() {
+                done.complete(null);
+            }
+        };
+    }
+
+    private static long usedHeapMiB() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}

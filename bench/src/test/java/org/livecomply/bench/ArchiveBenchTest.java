@@ -1,0 +1,21 @@
+package org.livecomply.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** The benchmark itself, tiny, so it keeps working: every stage runs and reports numbers that make sense. */
+class ArchiveBenchTest {
+
+    @Test
+    void aSmallRunMeasuresEveryStage() throws Exception {
+        ArchiveBench.Result result = new ArchiveBench(3000, 4000, 2, 200).run();
+        assertEquals(3000, result.records());
+        assertEquals(4000, result.leaves());
+        assertTrue(result.recordBytes() > 900 && result.recordBytes() < 1300, "about 1 KB: " + result.recordBytes());
+        assertTrue(result.rawRowsPerSecond() > 0 && result.appendRecordsPerSecond() > 0, result.report());
+        assertTrue(result.proofP99Millis() >= result.proofP50Millis(), result.report());
+        assertEquals(4, result.heapByLeaves().size());
+    }
+}

@@ -1,0 +1,123 @@
+package org.livecomply.archive;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.livecomply.archive.ArchiveClient.READ;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.micronaut.grpc.server.GrpcEmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.livecomply.api.archive.v1.VerifyLogRequest;
+import org.livecomply.api.archive.v1.VerifyLogResponse;
+import org.livecomply.testsupport.TestDatabase;
+
+/** Rows changed behind the service's back are caught by VerifyLog (ECL Art. 62: tampering must not go unnoticed). */
+@MicronautTest(environments = "test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TamperIT implements TestPropertyProvider {
+
+    private static final String ADMIN = "archive.admin";
+    private static final int LEAVES = 21;
+
+    private final TestDatabase.Database database = TestDatabase.shared().newDatabase("archive_tamper");
+    private final Db db = new Db(database);
+
+    @Inject
+    GrpcEmbeddedServer server;
+
+    private ArchiveClient client;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return database.micronautProperties();
+    }
+
+    @BeforeAll
+    void appendLeaves() {
+        client = new ArchiveClient(server);
+        for (int i = 0; i < LEAVES; i++) {
+            client.append(Records.paid("tamper-" + i).build());
+        }
+    }
+
+    @AfterAll
+    void disconnect() {
+        client.close();
+    }
+
+    @Test
+    void anUntouchedLogIsIntact() {
+        VerifyLogResponse result = verify();
+        assertTrue(result.getIntact(), result.getFirstMismatch());
+        assertEquals(LEAVES, result.getTreeSize());
+        assertEquals(LEAVES, result.getRecomputedLeaves());
+    }
+
+    @Test
+    void aChangedPayloadIsCaught() throws Exception {
+        tampered("UPDATE archive_records SET payload = CONCAT(payload, 'x') WHERE leaf_index = 7",
+                "UPDATE archive_records SET payload = SUBSTRING(payload, 1, LENGTH(payload) - 1) WHERE leaf_index = 7",
+                "records/7: payload or salt do not hash to the stored leaf hash");
+    }
+
+    @Test
+    void aReplacedLeafHashIsCaughtEvenWhenThePayloadWasErased() throws Exception {
+        // Erased leaves have nothing to recompute from: the nodes above them still expose a changed hash.
+        tampered("UPDATE archive_records SET payload = NULL, salt = NULL, leaf_hash = UNHEX(SHA2('forged', 256)) WHERE leaf_index = 12",
+                null, "tree node (level 0, leaves 12..12) does not match the leaves below it");
+    }
+
+    @Test
+    void aChangedInteriorNodeOrHeadIsCaught() throws Exception {
+        tampered("UPDATE archive_nodes SET hash = UNHEX(SHA2('forged', 256)) WHERE level = 2 AND node_index = 3",
+                null, "tree node (level 2, leaves 12..15) does not match the leaves below it");
+    }
+
+    @Test
+    void aDeletedLeafIsCaught() throws Exception {
+        tampered("DELETE FROM archive_records WHERE leaf_index = 20", null, "the head says " + LEAVES + " leaves but records end at 20");
+    }
+
+    @Test
+    void verifyLogIsForAdminsOnly() {
+        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> client.as(READ).verifyLog(VerifyLogRequest.getDefaultInstance()));
+        assertEquals(Status.Code.PERMISSION_DENIED, e.getStatus().getCode());
+    }
+
+    /** Applies {@code change}, expects {@code mismatch}, then restores the table (undo, or a snapshot copy). */
+    private void tampered(String change, String undo, String mismatch) throws Exception {
+        String table = change.contains("archive_nodes") ? "archive_nodes" : "archive_records";
+        if (undo == null) {
+            db.update("CREATE TABLE backup_" + table + " AS SELECT * FROM " + table);
+        }
+        try {
+            assertEquals(1, db.update(change));
+            VerifyLogResponse result = verify();
+            assertFalse(result.getIntact());
+            assertEquals(mismatch, result.getFirstMismatch());
+        } finally {
+            if (undo == null) {
+                db.update("DELETE FROM " + table);
+                db.update("INSERT INTO " + table + " SELECT * FROM backup_" + table);
+                db.update("DROP TABLE backup_" + table);
+            } else {
+                db.update(undo);
+            }
+        }
+        assertTrue(verify().getIntact(), "restored");
+    }
+
+    private VerifyLogResponse verify() {
+        return client.as(ADMIN).verifyLog(VerifyLogRequest.getDefaultInstance());
+    }
+}
