@@ -28,12 +28,13 @@ final class HelmChart {
     static final Path PRODUCTION_VALUES = CHART_DIR.resolve("values-production.yaml");
     static final Path STAGING_VALUES = CHART_DIR.resolve("values-staging.yaml");
 
-    /** The secret names an operator must set, as --set pairs. */
+    /** The secret names an operator must set (archive: while transaction-archive is enabled), as --set pairs. */
     static final Map<String, String> REQUIRED_SETS = Map.of(
             "secrets.database.name", "lc-db",
             "secrets.auth.name", "lc-jwt",
             "secrets.pii.name", "lc-pii",
-            "secrets.service.name", "lc-service");
+            "secrets.service.name", "lc-service",
+            "secrets.archive.name", "lc-archive");
 
     private HelmChart() {
     }

@@ -203,6 +203,12 @@ class RenderedManifestsTest {
                 assertSecretRef(env, "LIVECOMPLY_AUTH_HS256_SECRET", s.authSecret(), "hs256-secret");
                 assertFalse(env.containsKey("LIVECOMPLY_AUTH_RS256_PUBLIC_KEY"), c + ": only the key of the chosen mode");
             }
+            if (c.equals("transaction-archive")) {
+                assertSecretRef(env, "LIVECOMPLY_ARCHIVE_SIGNING_KEY", s.archiveSecret(), "signing-key");
+                assertNull(env.get("LIVECOMPLY_ARCHIVE_SIGNING_KEY").getValue(), c + ": the signing key must not be inlined");
+            } else {
+                assertFalse(env.containsKey("LIVECOMPLY_ARCHIVE_SIGNING_KEY"), c + ": only the archive gets the signing key");
+            }
             for (String name : SECRET_ENV) {
                 assertNull(env.get(name).getValue(), c + ": " + name + " must not be inlined");
             }

@@ -29,7 +29,8 @@ class RequiredValuesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"secrets.database.name", "secrets.auth.name", "secrets.pii.name", "secrets.service.name"})
+    @ValueSource(strings = {"secrets.database.name", "secrets.auth.name", "secrets.pii.name", "secrets.service.name",
+            "secrets.archive.name"})
     void eachSecretNameIsRequired(String missing) {
         Map<String, String> sets = new LinkedHashMap<>(HelmChart.REQUIRED_SETS);
         sets.remove(missing);

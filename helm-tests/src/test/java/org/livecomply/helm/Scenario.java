@@ -22,6 +22,7 @@ record Scenario(
         String authSecret,
         String piiSecret,
         String serviceSecret,
+        String archiveSecret,
         Integer replicas,
         int[] hpaReplicas,
         String reflectionEnabled) {
@@ -43,32 +44,32 @@ record Scenario(
     /** Chart defaults with only the required names set. */
     static Scenario defaults() {
         return new Scenario("defaults+required", List.of(), HelmChart.REQUIRED_SETS, DEFAULT_COMPONENTS, "hs256",
-                "lc-db", "lc-jwt", "lc-pii", "lc-service", 2, null, "false");
+                "lc-db", "lc-jwt", "lc-pii", "lc-service", "lc-archive", 2, null, "false");
     }
 
     static Scenario production() {
         return new Scenario("production", List.of(HelmChart.PRODUCTION_VALUES), Map.of(), DEFAULT_COMPONENTS, "rs256",
-                "livecomply-database", "livecomply-jwt", "livecomply-pii", "livecomply-service", null,
-                new int[] {3, 10}, "false");
+                "livecomply-database", "livecomply-jwt", "livecomply-pii", "livecomply-service",
+                "livecomply-archive-signing", null, new int[] {3, 10}, "false");
     }
 
     static Scenario staging() {
         return new Scenario("staging", List.of(HelmChart.STAGING_VALUES), Map.of(), DEFAULT_COMPONENTS, "hs256",
                 "livecomply-staging-database", "livecomply-staging-jwt", "livecomply-staging-pii",
-                "livecomply-staging-service", 1, null, "true");
+                "livecomply-staging-service", "livecomply-staging-archive", 1, null, "true");
     }
 
     /** The five services of the suite (test values), with the required names. */
     static Scenario suite() {
         return new Scenario("suite", List.of(HelmChart.testValues("required.yaml"), HelmChart.testValues("suite.yaml")),
-                Map.of(), SUITE, "hs256", "lc-db", "lc-jwt", "lc-pii", "lc-service", 2, null, "false");
+                Map.of(), SUITE, "hs256", "lc-db", "lc-jwt", "lc-pii", "lc-service", "lc-archive", 2, null, "false");
     }
 
     /** The five services with production values. */
     static Scenario productionSuite() {
         return new Scenario("production+suite", List.of(HelmChart.PRODUCTION_VALUES, HelmChart.testValues("suite.yaml")),
                 Map.of(), SUITE, "rs256", "livecomply-database", "livecomply-jwt", "livecomply-pii",
-                "livecomply-service", null, new int[] {3, 10}, "false");
+                "livecomply-service", "livecomply-archive-signing", null, new int[] {3, 10}, "false");
     }
 
     static Stream<Scenario> all() {
