@@ -39,6 +39,7 @@ public class CheckpointSigner {
     private final String origin;
     private final PrivateKey privateKey;
     private final byte[] publicKey;
+    private volatile Checkpoint latest;
     private final byte[] keyId;
 
     public CheckpointSigner(@Nullable @Value("${livecomply.archive.signing-key:}") String configured,
@@ -53,10 +54,20 @@ public class CheckpointSigner {
         this.keyId = NoteKeys.keyId(origin, publicKey);
     }
 
+    /**
+     * The signed checkpoint of a tree. Ed25519 signatures are deterministic, so the last one is reused
+     * while the tree has not grown (every proof carries the current checkpoint).
+     */
     public Checkpoint sign(long treeSize, byte[] rootHash) {
+        Checkpoint last = latest;
+        if (last != null && last.treeSize() == treeSize && java.util.Arrays.equals(last.rootHash(), rootHash)) {
+            return last;
+        }
         String body = SignedCheckpoint.body(origin, treeSize, rootHash);
         String note = body + "\n" + SignedCheckpoint.signatureLine(origin, keyId, signature(privateKey, body));
-        return new Checkpoint(origin, treeSize, rootHash, note);
+        Checkpoint signed = new Checkpoint(origin, treeSize, rootHash, note);
+        latest = signed;
+        return signed;
     }
 
     public String origin() {

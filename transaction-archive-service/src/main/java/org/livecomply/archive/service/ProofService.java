@@ -1,6 +1,6 @@
 package org.livecomply.archive.service;
 
-import io.micronaut.transaction.annotation.Transactional;
+import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +13,9 @@ import org.livecomply.archive.repository.TreeStore;
 import org.livecomply.commons.error.InvalidArgumentException;
 
 /**
- * Checkpoints and proofs (RFC 9162 §2.1.3, §2.1.4), each read in one snapshot: the size, and one
- * query for the O(log n) stored subtrees the proof needs.
+ * Checkpoints and proofs (RFC 9162 §2.1.3, §2.1.4): the size, then one query for the O(log n) stored
+ * subtrees the proof needs. No transaction is needed: the log is append-only and a size is published
+ * only in the same commit as every node below it, so whatever size is read, its nodes are there.
  */
 @Singleton
 public class ProofService {
@@ -30,7 +31,7 @@ public class ProofService {
     }
 
     /** The signed checkpoint of {@code treeSize}, or of the current tree when 0. */
-    @Transactional(readOnly = true)
+    @Connectable
     public Checkpoint checkpoint(long treeSize) {
         long size = resolve(treeSize, "tree_size");
         TreeMath.Range all = new TreeMath.Range(0, size);
@@ -38,7 +39,7 @@ public class ProofService {
     }
 
     /** Proof of leaf {@code leafIndex} in the tree of {@code treeSize} (current when 0). */
-    @Transactional(readOnly = true)
+    @Connectable
     public InclusionProof inclusion(long leafIndex, long treeSize) {
         long size = resolve(treeSize, "tree_size");
         if (leafIndex >= size) {
@@ -57,7 +58,7 @@ public class ProofService {
     }
 
     /** Audit paths of several leaves in the tree of {@code size} (≤ current), fetched with one node query. */
-    @Transactional(readOnly = true)
+    @Connectable
     public List<List<byte[]>> paths(List<Long> leafIndexes, long size) {
         List<List<TreeMath.Range>> plans = leafIndexes.stream().map(index -> TreeMath.inclusion(index, size)).toList();
         List<TreeMath.Range> all = plans.stream().flatMap(List::stream).toList();
@@ -66,7 +67,7 @@ public class ProofService {
     }
 
     /** Proof that the tree of {@code firstSize} is a prefix of the tree of {@code secondSize}. */
-    @Transactional(readOnly = true)
+    @Connectable
     public List<byte[]> consistency(long firstSize, long secondSize) {
         long second = resolve(secondSize, "second_size");
         if (firstSize > second) {
