@@ -67,7 +67,7 @@ class RoomOperatorUpdateIT extends IdentityApiTest {
         assertEquals(before.getContact(), revision.getPrevious().getContact());
         assertEquals(before.getLicencesList(), revision.getPrevious().getLicencesList());
 
-        String stored = text("SELECT previous FROM room_operator_revisions");
+        String stored = text("SELECT previous FROM subject_revisions");
         assertFalse(stored.contains(RoomOperators.PHONE), "the kept version holds no personal data in clear");
         assertFalse(stored.contains(RoomOperators.STREET));
     }

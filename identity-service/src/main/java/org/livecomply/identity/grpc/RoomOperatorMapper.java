@@ -16,7 +16,7 @@ import org.livecomply.identity.domain.NewRoomOperator;
 import org.livecomply.identity.domain.PostalAddress;
 import org.livecomply.identity.domain.RoomOperator;
 import org.livecomply.identity.domain.RoomOperatorKind;
-import org.livecomply.identity.domain.RoomOperatorRevision;
+import org.livecomply.identity.domain.SubjectRevision;
 import org.livecomply.identity.domain.RoomOperatorState;
 import org.livecomply.identity.domain.RoomOperatorUpdate;
 
@@ -67,10 +67,10 @@ final class RoomOperatorMapper {
                 values.liveAccounts());
     }
 
-    static org.livecomply.api.identity.v1.RoomOperatorRevision toProto(RoomOperatorRevision revision) {
+    static org.livecomply.api.identity.v1.RoomOperatorRevision toProto(SubjectRevision<RoomOperator> revision) {
         return org.livecomply.api.identity.v1.RoomOperatorRevision.newBuilder()
                 .setName(revision.name())
-                .addAllChangedFields(revision.changedFields().stream().map(RoomOperatorUpdate.Field::path).toList())
+                .addAllChangedFields(revision.changedFields())
                 .setPrevious(toProto(revision.previous()))
                 .setUpdatedBy(revision.updatedBy())
                 .setUpdateTime(ProtoValues.timestamp(revision.updateTime()))

@@ -1,6 +1,5 @@
 package org.livecomply.identity.repository;
 
-import io.micronaut.serde.ObjectMapper;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,7 +19,8 @@ import org.livecomply.identity.domain.ResidentIdNumber;
 import org.livecomply.identity.domain.RoomOperator;
 import org.livecomply.identity.domain.RoomOperatorKind;
 import org.livecomply.identity.domain.RoomOperatorQuery;
-import org.livecomply.identity.domain.RoomOperatorRevision;
+import org.livecomply.identity.domain.SubjectRevision;
+import org.livecomply.identity.domain.SubjectType;
 import org.livecomply.identity.domain.RoomOperatorState;
 import org.livecomply.identity.domain.RoomOperatorUpdate;
 import org.livecomply.identity.domain.VerificationPolicy;
@@ -37,20 +37,17 @@ public class RoomOperatorStore {
     private final RoomOperatorRepository operators;
     private final LicenceRepository licences;
     private final LiveAccountRepository liveAccounts;
-    private final RoomOperatorRevisionRepository revisions;
-    private final ObjectMapper json;
+    private final Revisions revisions;
     private final PersonalData personalData;
     private final VerificationPolicy policy;
     private final Clock clock;
 
     public RoomOperatorStore(RoomOperatorRepository operators, LicenceRepository licences, LiveAccountRepository liveAccounts,
-                             RoomOperatorRevisionRepository revisions, ObjectMapper json, PersonalData personalData,
-                             VerificationPolicy policy, Clock clock) {
+                             Revisions revisions, PersonalData personalData, VerificationPolicy policy, Clock clock) {
         this.operators = operators;
         this.licences = licences;
         this.liveAccounts = liveAccounts;
         this.revisions = revisions;
-        this.json = json;
         this.personalData = personalData;
         this.policy = policy;
         this.clock = clock;
@@ -118,13 +115,8 @@ public class RoomOperatorStore {
                 row.emailMasked(), current.state().name(), row.updateTime(),
                 current.licences().stream().map(l -> new RoomOperatorSnapshot.Licence(l.kind(), l.number(), l.issuer(), l.validUntil())).toList(),
                 current.liveAccounts().stream().map(a -> new RoomOperatorSnapshot.Account(a.accountId(), a.displayName())).toList());
-        String changed = update.fields().stream().sorted().map(Enum::name).collect(Collectors.joining(","));
-        try {
-            revisions.save(new RoomOperatorRevisionRow(null, row.seq(), revisions.lastNumber(row.seq()) + 1, changed,
-                    json.writeValueAsString(previous), updatedBy, now));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot write a room operator snapshot", e);
-        }
+        revisions.keep(SubjectType.ROOM_OPERATOR, row.seq(), update.fields().stream().sorted().map(RoomOperatorUpdate.Field::path).toList(),
+                previous, updatedBy, now);
         PersonalData.SealedAddress address = update.fields().contains(RoomOperatorUpdate.Field.BUSINESS_ADDRESS)
                 ? personalData.seal(update.businessAddress(), TABLE) : row.address();
         PersonalData.SealedContact contact = update.fields().contains(RoomOperatorUpdate.Field.CONTACT)
@@ -146,30 +138,19 @@ public class RoomOperatorStore {
     }
 
     /** Earlier versions, newest first, before revision {@code beforeNumber}; {@code limit} rows at most. */
-    public List<RoomOperatorRevisionRow> revisionRows(long operatorSeq, int beforeNumber, int limit) {
-        return revisions.page(operatorSeq, beforeNumber, limit);
+    public List<SubjectRevisionRow> revisionRows(long operatorSeq, int beforeNumber, int limit) {
+        return revisions.rows(SubjectType.ROOM_OPERATOR, operatorSeq, beforeNumber, limit);
     }
 
     /** Revision rows of {@code row}'s operator as masked earlier versions. */
-    public List<RoomOperatorRevision> revisions(RoomOperatorRow row, List<RoomOperatorRevisionRow> rows) {
-        return rows.stream().map(revision -> {
-            RoomOperatorSnapshot was;
-            try {
-                was = json.readValue(revision.previous(), RoomOperatorSnapshot.class);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("unreadable snapshot in revision " + revision.seq(), e);
-            }
-            RoomOperator previous = new RoomOperator(row.resourceId(), RoomOperatorKind.valueOf(row.kind()), was.legalName(), row.uscc(),
-                    row.idNumberMasked(), row.birthDate(),
-                    new PostalAddress(was.regionCode(), was.province(), was.city(), was.district(), was.streetMasked(), was.postalCode()),
-                    new Contact(was.phoneMasked(), was.emailMasked()),
-                    was.licences().stream().map(l -> new Certificate(l.kind(), l.number(), l.issuer(), l.validUntil())).toList(),
-                    was.liveAccounts().stream().map(a -> new LiveAccount(a.accountId(), a.displayName())).toList(),
-                    RoomOperatorState.valueOf(was.state()), row.lastVerifyTime(), row.reverificationDueTime(), row.createTime(), was.updateTime());
-            List<RoomOperatorUpdate.Field> changed = java.util.Arrays.stream(revision.changedFields().split(","))
-                    .map(RoomOperatorUpdate.Field::valueOf).toList();
-            return new RoomOperatorRevision(row.resourceId(), revision.number(), changed, previous, revision.updatedBy(), revision.updateTime());
-        }).toList();
+    public List<SubjectRevision<RoomOperator>> revisions(RoomOperatorRow row, List<SubjectRevisionRow> rows) {
+        return revisions.read(RoomOperator.COLLECTION + row.resourceId(), rows, RoomOperatorSnapshot.class, was -> new RoomOperator(
+                row.resourceId(), RoomOperatorKind.valueOf(row.kind()), was.legalName(), row.uscc(), row.idNumberMasked(), row.birthDate(),
+                new PostalAddress(was.regionCode(), was.province(), was.city(), was.district(), was.streetMasked(), was.postalCode()),
+                new Contact(was.phoneMasked(), was.emailMasked()),
+                was.licences().stream().map(l -> new Certificate(l.kind(), l.number(), l.issuer(), l.validUntil())).toList(),
+                was.liveAccounts().stream().map(a -> new LiveAccount(a.accountId(), a.displayName())).toList(),
+                RoomOperatorState.valueOf(was.state()), row.lastVerifyTime(), row.reverificationDueTime(), row.createTime(), was.updateTime()));
     }
 
     public Optional<RoomOperator> find(String id) {

@@ -24,9 +24,9 @@ import org.livecomply.identity.domain.NewRoomOperator;
 import org.livecomply.identity.domain.ResidentIdNumber;
 import org.livecomply.identity.domain.RoomOperator;
 import org.livecomply.identity.domain.RoomOperatorQuery;
-import org.livecomply.identity.domain.RoomOperatorRevision;
+import org.livecomply.identity.domain.SubjectRevision;
 import org.livecomply.identity.domain.RoomOperatorUpdate;
-import org.livecomply.identity.repository.RoomOperatorRevisionRow;
+import org.livecomply.identity.repository.SubjectRevisionRow;
 import org.livecomply.identity.repository.RoomOperatorRow;
 import org.livecomply.identity.repository.RoomOperatorStore;
 
@@ -116,11 +116,11 @@ public class RoomOperatorService {
     }
 
     @Transactional(readOnly = true)
-    public PagedResult<RoomOperatorRevision> revisions(String id, int pageSize, String pageToken) {
+    public PagedResult<SubjectRevision<RoomOperator>> revisions(String id, int pageSize, String pageToken) {
         RoomOperatorRow row = store.row(id).orElseThrow(() -> new NotFoundException(NOT_FOUND, RoomOperator.COLLECTION + id));
         String query = "ListRoomOperatorRevisions?parent=" + id;
         int before = (int) pageTokens.resume(pageToken, query, Integer.MAX_VALUE);
-        return pageTokens.page(query, store.revisionRows(row.seq(), before, pageSize + 1), pageSize, RoomOperatorRevisionRow::number,
+        return pageTokens.page(query, store.revisionRows(row.seq(), before, pageSize + 1), pageSize, SubjectRevisionRow::number,
                 shown -> store.revisions(row, shown));
     }
 

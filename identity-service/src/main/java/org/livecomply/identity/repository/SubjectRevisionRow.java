@@ -6,11 +6,12 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 
-/** previous: a {@link RoomOperatorSnapshot} as JSON. Inserted, never updated. */
-@MappedEntity("room_operator_revisions")
-public record RoomOperatorRevisionRow(
+/** previous: the subject's snapshot as JSON. Inserted, never updated. */
+@MappedEntity("subject_revisions")
+public record SubjectRevisionRow(
         @Id @GeneratedValue @Nullable Long seq,
-        Long roomOperatorSeq,
+        String subjectType,
+        Long subjectSeq,
         int number,
         String changedFields,
         String previous,
