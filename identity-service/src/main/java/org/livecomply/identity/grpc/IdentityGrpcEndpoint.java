@@ -191,6 +191,33 @@ public class IdentityGrpcEndpoint extends IdentityServiceGrpc.IdentityServiceImp
     }
 
     @Override
+    public void updateMarketer(org.livecomply.api.identity.v1.UpdateMarketerRequest request,
+                               StreamObserver<org.livecomply.api.identity.v1.Marketer> response) {
+        Violations violations = requestId(request.getRequestId());
+        violations.when(!request.hasMarketer(), "marketer", "marketer is required");
+        String id = ResourceNames.id(request.getMarketer().getName(), Marketer.COLLECTION, "marketer.name", violations);
+        var update = MarketerMapper.updateFromProto(request.getMarketer(), request.getUpdateMask(), violations);
+        if (update != null) {
+            update.check(violations);
+        }
+        violations.throwIfAny();
+        reply(response, MarketerMapper.toProto(marketers.update(request.getRequestId(), fingerprints.of(request), id, update,
+                Caller.current().subject())));
+    }
+
+    @Override
+    public void listMarketerRevisions(org.livecomply.api.identity.v1.ListMarketerRevisionsRequest request,
+                                      StreamObserver<org.livecomply.api.identity.v1.ListMarketerRevisionsResponse> response) {
+        Violations violations = PageSize.check(request.getPageSize(), new Violations());
+        String id = ResourceNames.id(request.getParent(), Marketer.COLLECTION, "parent", violations);
+        violations.throwIfAny();
+        var page = marketers.revisions(id, PageSize.resolve(request.getPageSize()), request.getPageToken());
+        var reply = org.livecomply.api.identity.v1.ListMarketerRevisionsResponse.newBuilder().setNextPageToken(page.nextPageToken());
+        page.items().forEach(r -> reply.addRevisions(MarketerMapper.toProto(r)));
+        reply(response, reply.build());
+    }
+
+    @Override
     public void recordGuardianConsent(RecordGuardianConsentRequest request, StreamObserver<org.livecomply.api.identity.v1.Marketer> response) {
         Violations violations = requestId(request.getRequestId());
         String id = ResourceNames.id(request.getMarketer(), Marketer.COLLECTION, "marketer", violations);

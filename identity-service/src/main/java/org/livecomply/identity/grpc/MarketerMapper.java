@@ -1,7 +1,9 @@
 package org.livecomply.identity.grpc;
 
+import com.google.protobuf.FieldMask;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.livecomply.api.identity.v1.Qualification;
 import org.livecomply.commons.error.Violations;
 import org.livecomply.identity.domain.Certificate;
@@ -9,8 +11,10 @@ import org.livecomply.identity.domain.Contact;
 import org.livecomply.identity.domain.GuardianConsent;
 import org.livecomply.identity.domain.Marketer;
 import org.livecomply.identity.domain.MarketerState;
+import org.livecomply.identity.domain.MarketerUpdate;
 import org.livecomply.identity.domain.McnInstitution;
 import org.livecomply.identity.domain.NewMarketer;
+import org.livecomply.identity.domain.SubjectRevision;
 
 /** Marketers between proto and domain. */
 final class MarketerMapper {
@@ -32,6 +36,27 @@ final class MarketerMapper {
                 proto.hasContact() ? new Contact(proto.getContact().getPhone(), proto.getContact().getEmail()) : null,
                 ResourceNames.optionalId(proto.getMcnInstitution(), McnInstitution.COLLECTION, PATH + "mcn_institution", violations),
                 qualifications, proto.getOccupation());
+    }
+
+    /** The fields named by {@code mask} with their new values; null (with a violation) when the mask is unusable. */
+    static MarketerUpdate updateFromProto(org.livecomply.api.identity.v1.Marketer proto, FieldMask mask, Violations violations) {
+        Set<MarketerUpdate.Field> fields = FieldMasks.fields(mask, MarketerUpdate.Field.class, MarketerUpdate.Field::path, violations);
+        if (fields == null) {
+            return null;
+        }
+        NewMarketer values = fromProto(proto, violations);
+        return new MarketerUpdate(fields, values.legalName(), values.habitualAddress(), values.contact(), values.mcnInstitutionId(),
+                values.qualifications(), values.occupation());
+    }
+
+    static org.livecomply.api.identity.v1.MarketerRevision toProto(SubjectRevision<Marketer> revision) {
+        return org.livecomply.api.identity.v1.MarketerRevision.newBuilder()
+                .setName(revision.name())
+                .addAllChangedFields(revision.changedFields())
+                .setPrevious(toProto(revision.previous()))
+                .setUpdatedBy(revision.updatedBy())
+                .setUpdateTime(ProtoValues.timestamp(revision.updateTime()))
+                .build();
     }
 
     static GuardianConsent consentFromProto(org.livecomply.api.identity.v1.GuardianConsent proto, Violations violations) {

@@ -2,9 +2,6 @@ package org.livecomply.identity.grpc;
 
 import com.google.protobuf.FieldMask;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.Optional;
 import java.util.Set;
 import java.util.List;
 import org.livecomply.api.identity.v1.AdministrativeLicence;
@@ -48,18 +45,8 @@ final class RoomOperatorMapper {
 
     /** The fields named by {@code mask} with their new values; null (with a violation) when the mask is unusable. */
     static RoomOperatorUpdate updateFromProto(org.livecomply.api.identity.v1.RoomOperator proto, FieldMask mask, Violations violations) {
-        Set<RoomOperatorUpdate.Field> fields = EnumSet.noneOf(RoomOperatorUpdate.Field.class);
-        for (String path : mask.getPathsList()) {
-            Optional<RoomOperatorUpdate.Field> field = Arrays.stream(RoomOperatorUpdate.Field.values()).filter(f -> f.path().equals(path)).findFirst();
-            if (field.isEmpty()) {
-                violations.add("update_mask", "update_mask path '" + path + "' cannot be updated: only legal_name, business_address, contact,"
-                        + " licences and live_accounts can; identifiers never change (register anew)");
-            } else {
-                fields.add(field.get());
-            }
-        }
-        violations.when(mask.getPathsCount() == 0, "update_mask", "update_mask must name at least one field");
-        if (fields.size() != mask.getPathsCount()) {
+        Set<RoomOperatorUpdate.Field> fields = FieldMasks.fields(mask, RoomOperatorUpdate.Field.class, RoomOperatorUpdate.Field::path, violations);
+        if (fields == null) {
             return null;
         }
         NewRoomOperator values = fromProto(proto, violations);

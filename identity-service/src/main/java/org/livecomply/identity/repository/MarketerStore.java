@@ -7,15 +7,21 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.livecomply.commons.pii.Masking;
 import org.livecomply.identity.domain.Certificate;
 import org.livecomply.identity.domain.GuardianConsent;
+import org.livecomply.identity.domain.Contact;
 import org.livecomply.identity.domain.Marketer;
 import org.livecomply.identity.domain.MarketerState;
+import org.livecomply.identity.domain.MarketerUpdate;
 import org.livecomply.identity.domain.NewMarketer;
+import org.livecomply.identity.domain.PostalAddress;
 import org.livecomply.identity.domain.ResidentIdNumber;
+import org.livecomply.identity.domain.SubjectRevision;
+import org.livecomply.identity.domain.SubjectType;
 
 /** Marketers, their qualifications and guardian consents in and out of their tables (masked by default). */
 @Singleton
@@ -27,13 +33,15 @@ public class MarketerStore {
     private final MarketerRepository marketers;
     private final QualificationRepository qualifications;
     private final GuardianConsentRepository consents;
+    private final Revisions revisions;
     private final PersonalData personalData;
 
     public MarketerStore(MarketerRepository marketers, QualificationRepository qualifications, GuardianConsentRepository consents,
-                         PersonalData personalData) {
+                         Revisions revisions, PersonalData personalData) {
         this.marketers = marketers;
         this.qualifications = qualifications;
         this.consents = consents;
+        this.revisions = revisions;
         this.personalData = personalData;
     }
 
@@ -52,13 +60,59 @@ public class MarketerStore {
                 contact.phoneCipher(), contact.phoneMasked(), contact.emailCipher(), contact.emailMasked(),
                 marketer.mcnInstitutionId(), marketer.occupation() == null ? "" : marketer.occupation(),
                 MarketerState.PENDING_VERIFICATION.name(), null, now, now));
+        saveQualifications(row.seq(), marketer.qualifications());
+        return toDomain(List.of(row), false).get(0);
+    }
+
+    private void saveQualifications(long marketerSeq, List<Certificate> list) {
         List<QualificationRow> rows = new ArrayList<>();
-        for (int i = 0; i < marketer.qualifications().size(); i++) {
-            Certificate q = marketer.qualifications().get(i);
-            rows.add(new QualificationRow(null, row.seq(), i, q.kind(), q.number(), q.issuer() == null ? "" : q.issuer(), q.validUntil()));
+        for (int i = 0; i < list.size(); i++) {
+            Certificate q = list.get(i);
+            rows.add(new QualificationRow(null, marketerSeq, i, q.kind(), q.number(), q.issuer() == null ? "" : q.issuer(), q.validUntil()));
         }
         qualifications.saveAll(rows);
-        return toDomain(List.of(row), false).get(0);
+    }
+
+    /** Applies {@code update} to the locked {@code row}, keeping the replaced version as a revision (Art. 8 ¶2). */
+    public void update(MarketerRow row, MarketerUpdate update, String updatedBy, Instant now) {
+        Marketer current = toDomain(List.of(row), false).get(0);
+        revisions.keep(SubjectType.MARKETER, row.seq(), update.fields().stream().sorted().map(MarketerUpdate.Field::path).toList(),
+                new MarketerSnapshot(row.legalName(), row.regionCode(), row.province(), row.city(), row.district(), row.streetCipher(),
+                        row.streetMasked(), row.postalCode(), row.phoneCipher(), row.phoneMasked(), row.emailCipher(), row.emailMasked(),
+                        row.mcnInstitution(), row.occupation(), row.state(), row.updateTime(),
+                        current.qualifications().stream().map(q -> new MarketerSnapshot.Qualification(q.kind(), q.number(), q.issuer(),
+                                q.validUntil())).toList()),
+                updatedBy, now);
+        Set<MarketerUpdate.Field> fields = update.fields();
+        PersonalData.SealedAddress address = fields.contains(MarketerUpdate.Field.HABITUAL_ADDRESS)
+                ? personalData.seal(update.habitualAddress(), TABLE) : row.address();
+        PersonalData.SealedContact contact = fields.contains(MarketerUpdate.Field.CONTACT) ? personalData.seal(update.contact(), TABLE) : row.contact();
+        marketers.update(new MarketerRow(row.seq(), row.resourceId(),
+                fields.contains(MarketerUpdate.Field.LEGAL_NAME) ? update.legalName() : row.legalName(),
+                row.idNumberCipher(), row.idNumberIndex(), row.idNumberMasked(), row.birthDate(),
+                address.regionCode(), address.province(), address.city(), address.district(), address.streetCipher(), address.streetMasked(),
+                address.postalCode(), contact.phoneCipher(), contact.phoneMasked(), contact.emailCipher(), contact.emailMasked(),
+                fields.contains(MarketerUpdate.Field.MCN_INSTITUTION) ? update.mcnInstitutionId() : row.mcnInstitution(),
+                fields.contains(MarketerUpdate.Field.OCCUPATION) ? (update.occupation() == null ? "" : update.occupation()) : row.occupation(),
+                row.state(), row.lastVerifyTime(), row.createTime(), now));
+        if (fields.contains(MarketerUpdate.Field.QUALIFICATIONS)) {
+            qualifications.deleteByMarketerSeq(row.seq());
+            saveQualifications(row.seq(), update.qualifications());
+        }
+    }
+
+    public List<SubjectRevisionRow> revisionRows(long marketerSeq, int beforeNumber, int limit) {
+        return revisions.rows(SubjectType.MARKETER, marketerSeq, beforeNumber, limit);
+    }
+
+    /** Revision rows of {@code row}'s marketer as masked earlier versions. */
+    public List<SubjectRevision<Marketer>> revisions(MarketerRow row, List<SubjectRevisionRow> rows) {
+        return revisions.read(Marketer.COLLECTION + row.resourceId(), rows, MarketerSnapshot.class, was -> new Marketer(row.resourceId(),
+                was.legalName(), row.idNumberMasked(), row.birthDate(),
+                new PostalAddress(was.regionCode(), was.province(), was.city(), was.district(), was.streetMasked(), was.postalCode()),
+                new Contact(was.phoneMasked(), was.emailMasked()), was.mcnInstitution(),
+                was.qualifications().stream().map(q -> new Certificate(q.kind(), q.number(), q.issuer(), q.validUntil())).toList(),
+                was.occupation(), MarketerState.valueOf(was.state()), Optional.empty(), row.lastVerifyTime(), row.createTime(), was.updateTime()));
     }
 
     public Optional<Marketer> find(String id) {

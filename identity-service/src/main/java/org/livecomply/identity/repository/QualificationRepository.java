@@ -10,4 +10,6 @@ import java.util.List;
 public interface QualificationRepository extends CrudRepository<QualificationRow, Long> {
 
     List<QualificationRow> findByMarketerSeqInOrderByPosition(Collection<Long> marketerSeqs);
+
+    void deleteByMarketerSeq(Long marketerSeq);
 }

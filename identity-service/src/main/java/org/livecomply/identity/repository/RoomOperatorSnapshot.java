@@ -29,13 +29,28 @@ public record RoomOperatorSnapshot(
         List<Licence> licences,
         List<Account> liveAccounts) {
 
+    /** Serde leaves out empty values (NON_EMPTY), so they come back as null. */
+    public RoomOperatorSnapshot {
+        licences = licences == null ? List.of() : licences;
+        liveAccounts = liveAccounts == null ? List.of() : liveAccounts;
+        legalName = legalName == null ? "" : legalName;
+    }
+
     /** A licence as it was. */
     @Serdeable
     public record Licence(String kind, String number, String issuer, @Nullable LocalDate validUntil) {
+
+        public Licence {
+            issuer = issuer == null ? "" : issuer;
+        }
     }
 
     /** A live account as it was. */
     @Serdeable
     public record Account(String accountId, String displayName) {
+
+        public Account {
+            displayName = displayName == null ? "" : displayName;
+        }
     }
 }

@@ -23,10 +23,13 @@ import org.livecomply.identity.domain.AgeRules;
 import org.livecomply.identity.domain.GuardianConsent;
 import org.livecomply.identity.domain.Marketer;
 import org.livecomply.identity.domain.MarketerState;
+import org.livecomply.identity.domain.MarketerUpdate;
 import org.livecomply.identity.domain.NewMarketer;
 import org.livecomply.identity.domain.ResidentIdNumber;
+import org.livecomply.identity.domain.SubjectRevision;
 import org.livecomply.identity.repository.MarketerRow;
 import org.livecomply.identity.repository.MarketerStore;
+import org.livecomply.identity.repository.SubjectRevisionRow;
 
 /** Registering marketers (Art. 8 ¶2) and their guardians' consents (MPL Art. 76). */
 @Singleton
@@ -100,6 +103,28 @@ public class MarketerService {
         String query = "ListMarketers?state=" + state;
         return pageTokens.page(query, store.rows(state, pageTokens.resume(pageToken, query, 0), pageSize + 1), pageSize,
                 MarketerRow::seq, store::masked);
+    }
+
+    /** Applies an update and keeps the replaced version (Art. 8 ¶2); a retry returns the marketer as it is now. */
+    @Transactional
+    public Marketer update(String requestId, String fingerprint, String id, MarketerUpdate update, String updatedBy) {
+        return idempotency.once("UpdateMarketer", requestId, fingerprint, () -> {
+            MarketerRow row = store.lock(id).orElseThrow(() -> new NotFoundException(NOT_FOUND, Marketer.COLLECTION + id));
+            if (update.fields().contains(MarketerUpdate.Field.MCN_INSTITUTION) && update.mcnInstitutionId() != null) {
+                mcns.requireExists(update.mcnInstitutionId());
+            }
+            store.update(row, update, updatedBy, clock.instant().truncatedTo(ChronoUnit.MICROS));
+            return get(id);
+        }, Marketer::id, this::get);
+    }
+
+    @Transactional(readOnly = true)
+    public PagedResult<SubjectRevision<Marketer>> revisions(String id, int pageSize, String pageToken) {
+        MarketerRow row = store.row(id).orElseThrow(() -> new NotFoundException(NOT_FOUND, Marketer.COLLECTION + id));
+        String query = "ListMarketerRevisions?parent=" + id;
+        int before = (int) pageTokens.resume(pageToken, query, Integer.MAX_VALUE);
+        return pageTokens.page(query, store.revisionRows(row.seq(), before, pageSize + 1), pageSize, SubjectRevisionRow::number,
+                shown -> store.revisions(row, shown));
     }
 
     /** Records a guardian's consent; refused for a marketer who is already an adult (nothing to consent to). */
