@@ -26,10 +26,10 @@ import org.livecomply.api.archive.v1.TransactionRecord;
 /** A bundle built here the way the archive builds one (7 leaves, 3 of them the order's), then tampered with. */
 class EvidenceVerifierTest {
 
-    private static final String ORIGIN = "test.livecomply/transaction-archive";
+    static final String ORIGIN = "test.livecomply/transaction-archive";
 
     private final KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-    private final String verifierKey = NoteKeys.verifierKey(ORIGIN, NoteKeys.raw(keys.getPublic()));
+    final String verifierKey = NoteKeys.verifierKey(ORIGIN, NoteKeys.raw(keys.getPublic()));
 
     EvidenceVerifierTest() throws Exception {
     }
@@ -105,7 +105,7 @@ class EvidenceVerifierTest {
     }
 
     /** Leaves 0..6; leaves 1, 3 and 5 are events of order-1. */
-    private EvidenceBundle bundle() throws Exception {
+    EvidenceBundle bundle() throws Exception {
         List<byte[]> leaves = new ArrayList<>();
         List<TransactionRecord> records = new ArrayList<>();
         List<byte[]> salts = new ArrayList<>();
