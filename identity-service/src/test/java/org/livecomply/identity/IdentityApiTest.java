@@ -3,6 +3,10 @@ package org.livecomply.identity;
 import io.micronaut.grpc.server.GrpcEmbeddedServer;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -49,5 +53,17 @@ abstract class IdentityApiTest implements TestPropertyProvider {
     @AfterAll
     void disconnect() {
         client.close();
+    }
+
+    /** The first column of every row {@code sql} returns, concatenated: to look at what is stored. */
+    protected String text(String sql) throws SQLException {
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            StringBuilder all = new StringBuilder();
+            while (rows.next()) {
+                all.append(rows.getString(1));
+            }
+            return all.toString();
+        }
     }
 }

@@ -13,10 +13,7 @@ import com.google.protobuf.FieldMask;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -84,17 +81,6 @@ class MarketerUpdateIT extends IdentityApiTest {
         assertEquals(marketer, client.as(READ).getMarketer(GetMarketerRequest.newBuilder().setName(marketer.getName()).build()));
         assertEquals(0, client.as(READ).listMarketerRevisions(ListMarketerRevisionsRequest.newBuilder().setParent(marketer.getName()).build())
                 .getRevisionsCount());
-    }
-
-    private String text(String sql) throws SQLException {
-        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
-            StringBuilder all = new StringBuilder();
-            while (rows.next()) {
-                all.append(rows.getString(1));
-            }
-            return all.toString();
-        }
     }
 
     @Test

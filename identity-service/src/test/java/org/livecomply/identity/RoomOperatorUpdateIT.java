@@ -13,10 +13,7 @@ import com.google.protobuf.FieldMask;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -120,16 +117,5 @@ class RoomOperatorUpdateIT extends IdentityApiTest {
         assertEquals(Status.Code.NOT_FOUND, unknown.getStatus().getCode());
         assertEquals(operator, client.as(READ).getRoomOperator(GetRoomOperatorRequest.newBuilder().setName(operator.getName()).build()));
         assertEquals(0, revisions(operator).size());
-    }
-
-    private String text(String sql) throws SQLException {
-        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
-            StringBuilder all = new StringBuilder();
-            while (rows.next()) {
-                all.append(rows.getString(1));
-            }
-            return all.toString();
-        }
     }
 }

@@ -20,10 +20,7 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
-import io.micronaut.grpc.server.GrpcEmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import com.google.protobuf.util.JsonFormat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -33,13 +30,9 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -64,35 +57,10 @@ import org.livecomply.api.type.v1.Money;
 import org.livecomply.sdk.archive.MerkleHashes;
 import org.livecomply.sdk.archive.SignedCheckpoint;
 import org.livecomply.sdk.archive.VerifyCommand;
-import org.livecomply.testsupport.TestDatabase;
 
 /** Appends and reads through a real gRPC channel against a real database (Art. 16; ECL Art. 31). */
 @MicronautTest(environments = "test")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ArchiveApiIT implements TestPropertyProvider {
-
-    private final TestDatabase.Database database = TestDatabase.shared().newDatabase("archive");
-    private final Db db = new Db(database);
-
-    @Inject
-    GrpcEmbeddedServer server;
-
-    private ArchiveClient client;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return database.micronautProperties();
-    }
-
-    @BeforeAll
-    void connect() {
-        client = new ArchiveClient(server);
-    }
-
-    @AfterAll
-    void disconnect() {
-        client.close();
-    }
+class ArchiveApiIT extends ArchiveApiTest {
 
     @Test
     void anAppendedRecordReadsBackAsSentWithItsPlaceInTheLog() throws SQLException {

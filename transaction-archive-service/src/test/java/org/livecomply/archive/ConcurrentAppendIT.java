@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.livecomply.archive.ArchiveClient.READ;
 
-import io.micronaut.grpc.server.GrpcEmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -17,10 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.livecomply.api.archive.v1.AppendRecordResponse;
 import org.livecomply.api.archive.v1.AppendRecordsResponse;
 import org.livecomply.api.archive.v1.GetCheckpointRequest;
@@ -31,38 +25,14 @@ import org.livecomply.api.archive.v1.ListRecordsResponse;
 import org.livecomply.api.archive.v1.TransactionRecord;
 import org.livecomply.sdk.archive.MerkleVerifier;
 import org.livecomply.sdk.archive.SignedCheckpoint;
-import org.livecomply.testsupport.TestDatabase;
 
 /** Four appenders at once, replaying each other's batches, keep one tree: every checkpoint seen extends the earlier ones. */
 @MicronautTest(environments = "test")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConcurrentAppendIT implements TestPropertyProvider {
+class ConcurrentAppendIT extends ArchiveApiTest {
 
     private static final int APPENDERS = 4;
     private static final int STREAMS = 10;
     private static final int BATCH = 5;
-
-    private final TestDatabase.Database database = TestDatabase.shared().newDatabase("archive_concurrent");
-
-    @Inject
-    GrpcEmbeddedServer server;
-
-    private ArchiveClient client;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return database.micronautProperties();
-    }
-
-    @BeforeAll
-    void connect() {
-        client = new ArchiveClient(server);
-    }
-
-    @AfterAll
-    void disconnect() {
-        client.close();
-    }
 
     @Test
     void concurrentAppendersKeepOneConsistentTree() throws Exception {

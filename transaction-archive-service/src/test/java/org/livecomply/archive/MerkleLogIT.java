@@ -7,19 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.livecomply.archive.ArchiveClient.READ;
 
 import com.google.protobuf.ByteString;
-import io.micronaut.grpc.server.GrpcEmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.livecomply.api.archive.v1.Checkpoint;
 import org.livecomply.api.archive.v1.ConsistencyProof;
@@ -33,7 +27,6 @@ import org.livecomply.sdk.archive.MerkleHashes;
 import org.livecomply.sdk.archive.MerkleVerifier;
 import org.livecomply.sdk.archive.ProofException;
 import org.livecomply.sdk.archive.SignedCheckpoint;
-import org.livecomply.testsupport.TestDatabase;
 
 /**
  * The log grows leaf by leaf to 100 in its own database; every checkpoint, inclusion proof and
@@ -41,38 +34,20 @@ import org.livecomply.testsupport.TestDatabase;
  * literal recursion over the leaf hashes (A-1, A-3: evidence anyone can verify).
  */
 @MicronautTest(environments = "test")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class MerkleLogIT implements TestPropertyProvider {
+class MerkleLogIT extends ArchiveApiTest {
 
     private static final int LEAVES = 100;
 
-    private final TestDatabase.Database database = TestDatabase.shared().newDatabase("archive_log");
-
-    @Inject
-    GrpcEmbeddedServer server;
-
-    private ArchiveClient client;
     private String verifierKey;
     private final List<byte[]> leaves = new ArrayList<>();
 
-    @Override
-    public Map<String, String> getProperties() {
-        return database.micronautProperties();
-    }
-
     @BeforeAll
-    void connect() {
-        client = new ArchiveClient(server);
+    void readPublicKey() {
         PublicKey key = client.as(READ).getPublicKey(GetPublicKeyRequest.getDefaultInstance());
         assertEquals("test.livecomply/transaction-archive", key.getOrigin());
         assertEquals(32, key.getEd25519PublicKey().size());
         verifierKey = key.getVerifierKey();
-    }
-
-    @AfterAll
-    void disconnect() {
-        client.close();
     }
 
     @Test

@@ -14,19 +14,14 @@ import com.google.protobuf.Timestamp;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.grpc.server.GrpcEmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.livecomply.api.archive.v1.AppendRecordResponse;
 import org.livecomply.api.archive.v1.EvidenceBundle;
 import org.livecomply.api.archive.v1.ExportEvidenceRequest;
@@ -44,7 +39,6 @@ import org.livecomply.archive.service.RetentionService;
 import org.livecomply.sdk.archive.EvidenceVerifier;
 import org.livecomply.sdk.archive.MerkleVerifier;
 import org.livecomply.sdk.archive.SignedCheckpoint;
-import org.livecomply.testsupport.TestDatabase;
 
 /**
  * Retention at its boundaries (Art. 16: ≥ 3 years after completion; LEGAL.md A-1: after-sales restarts
@@ -53,36 +47,12 @@ import org.livecomply.testsupport.TestDatabase;
  * stands at {@link TestClock#NOW}.
  */
 @MicronautTest(environments = "test", transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RetentionIT implements TestPropertyProvider {
+class RetentionIT extends ArchiveApiTest {
 
     private static final String ADMIN = "archive.admin";
 
-    private final TestDatabase.Database database = TestDatabase.shared().newDatabase("archive_retention");
-    private final Db db = new Db(database);
-
-    @Inject
-    GrpcEmbeddedServer server;
-
     @Inject
     RetentionService retention;
-
-    private ArchiveClient client;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return database.micronautProperties();
-    }
-
-    @BeforeAll
-    void connect() {
-        client = new ArchiveClient(server);
-    }
-
-    @AfterAll
-    void disconnect() {
-        client.close();
-    }
 
     @Test
     void retentionEndsExactlyThreeYearsAfterCompletionAndAfterSalesRestartsIt() throws Exception {

@@ -8,51 +8,24 @@ import static org.livecomply.archive.ArchiveClient.READ;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.micronaut.grpc.server.GrpcEmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.livecomply.api.archive.v1.VerifyLogRequest;
 import org.livecomply.api.archive.v1.VerifyLogResponse;
-import org.livecomply.testsupport.TestDatabase;
 
 /** Rows changed behind the service's back are caught by VerifyLog (ECL Art. 62: tampering must not go unnoticed). */
 @MicronautTest(environments = "test")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TamperIT implements TestPropertyProvider {
+class TamperIT extends ArchiveApiTest {
 
     private static final String ADMIN = "archive.admin";
     private static final int LEAVES = 21;
 
-    private final TestDatabase.Database database = TestDatabase.shared().newDatabase("archive_tamper");
-    private final Db db = new Db(database);
-
-    @Inject
-    GrpcEmbeddedServer server;
-
-    private ArchiveClient client;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return database.micronautProperties();
-    }
-
     @BeforeAll
     void appendLeaves() {
-        client = new ArchiveClient(server);
         for (int i = 0; i < LEAVES; i++) {
             client.append(Records.paid("tamper-" + i).build());
         }
-    }
-
-    @AfterAll
-    void disconnect() {
-        client.close();
     }
 
     @Test

@@ -33,13 +33,5 @@ public record MarketerRow(
         String state,
         @Nullable Instant lastVerifyTime,
         Instant createTime,
-        Instant updateTime) {
-
-    PersonalData.SealedAddress address() {
-        return new PersonalData.SealedAddress(regionCode, province, city, district, streetCipher, streetMasked, postalCode);
-    }
-
-    PersonalData.SealedContact contact() {
-        return new PersonalData.SealedContact(phoneCipher, phoneMasked, emailCipher, emailMasked);
-    }
+        Instant updateTime) implements SealedColumns {
 }

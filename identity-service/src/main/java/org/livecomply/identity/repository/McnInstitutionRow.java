@@ -23,13 +23,5 @@ public record McnInstitutionRow(
         String phoneMasked,
         @Nullable String emailCipher,
         @Nullable String emailMasked,
-        Instant createTime) {
-
-    public PersonalData.SealedAddress address() {
-        return new PersonalData.SealedAddress(regionCode, province, city, district, streetCipher, streetMasked, postalCode);
-    }
-
-    public PersonalData.SealedContact contact() {
-        return new PersonalData.SealedContact(phoneCipher, phoneMasked, emailCipher, emailMasked);
-    }
+        Instant createTime) implements SealedColumns {
 }

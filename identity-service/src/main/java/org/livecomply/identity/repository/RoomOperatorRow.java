@@ -34,13 +34,5 @@ public record RoomOperatorRow(
         @Nullable Instant lastVerifyTime,
         @Nullable Instant reverificationDueTime,
         Instant createTime,
-        Instant updateTime) {
-
-    PersonalData.SealedAddress address() {
-        return new PersonalData.SealedAddress(regionCode, province, city, district, streetCipher, streetMasked, postalCode);
-    }
-
-    PersonalData.SealedContact contact() {
-        return new PersonalData.SealedContact(phoneCipher, phoneMasked, emailCipher, emailMasked);
-    }
+        Instant updateTime) implements SealedColumns {
 }
