@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.livecomply.commons.auth.TokenMinter;
 import org.livecomply.testsupport.EmbeddedMariaDb;
+import org.livecomply.testsupport.ServiceProcess;
 
 /**
  * The README's run command: an embedded MariaDB (data kept in {@code .livecomply-dev/} between runs), one
@@ -77,9 +78,14 @@ public final class DevRun implements AutoCloseable {
         for (DevService service : services()) {
             createDatabase(service.database());
             System.out.println("Starting " + service.name() + " (log: " + home.resolve("logs").resolve(service.name() + ".log") + ") ...");
-            ServiceProcess process = ServiceProcess.start(service, service.jar(root), home.resolve("logs"), environment(service));
+            ServiceProcess.Builder builder = ServiceProcess.builder(service.name(), ServiceProcess.jarOf(root, service.module()))
+                    .ports(service.grpcPort(), service.httpPort())
+                    .logDirectory(home.resolve("logs"))
+                    .stoppedByOwner();
+            environment(service).forEach(builder::env);
+            ServiceProcess process = builder.build();
             running.add(process);
-            process.awaitHealthy(Duration.ofSeconds(120));
+            process.start(Duration.ofSeconds(120));
         }
     }
 
@@ -89,14 +95,10 @@ public final class DevRun implements AutoCloseable {
 
     Map<String, String> environment(DevService service) {
         Map<String, String> env = new HashMap<>();
-        env.put("MICRONAUT_ENVIRONMENTS", "dev");
-        env.put("GRPC_SERVER_PORT", Integer.toString(service.grpcPort()));
-        env.put("MICRONAUT_SERVER_PORT", Integer.toString(service.httpPort()));
         env.put("DATASOURCES_DEFAULT_URL", "jdbc:mariadb://127.0.0.1:" + database.port() + "/" + service.database());
         env.put("DATASOURCES_DEFAULT_USERNAME", "root");
         env.put("DATASOURCES_DEFAULT_PASSWORD", "");
         env.put("LIVECOMPLY_AUTH_HS256_SECRET", DEV_HS256_SECRET);
-        env.put("LIVECOMPLY_GRPC_REFLECTION_ENABLED", "true");
         return env;
     }
 

@@ -1,11 +1,6 @@
 package org.livecomply.devrun;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 /** One service of the suite as the dev run starts it: its module, database and fixed local ports. */
 record DevService(String name, String module, int grpcPort, int httpPort, List<String> scopes) {
@@ -24,17 +19,5 @@ record DevService(String name, String module, int grpcPort, int httpPort, List<S
 
     DevService offset(int by) {
         return new DevService(name, module, grpcPort + by, httpPort + by, scopes);
-    }
-
-    /** The shaded jar the build produced: {@code <module>/target/<module>-<version>-all.jar}. */
-    Path jar(Path root) {
-        Path target = root.resolve(module).resolve("target");
-        try (Stream<Path> files = Files.exists(target) ? Files.list(target) : Stream.empty()) {
-            return files.filter(p -> p.getFileName().toString().endsWith("-all.jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("No shaded jar in " + target
-                            + ": build first with ./mvnw -q -DskipTests package"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
