@@ -57,6 +57,9 @@ public final class ArchiveBench {
 
     static final String SECRET = "bench-secret-for-the-archive-benchmark-0123456789";
     static final int BATCH = 1000;
+    static final int PROOF_WARM_UP = 2_000;
+    static final int QUIET_WAIT_SECONDS = 180;
+    static final long QUIET_DIRTY_PAGES = 100;
 
     private final int records;
     private final int leaves;
@@ -131,6 +134,7 @@ public final class ArchiveBench {
                 }
                 heap.add(done + ": " + usedHeapMiB());
             }
+            awaitQuietDatabase(database);
             double[] latencies = proofLatencies(channel, done);
             return new Result(records, sample.getSerializedSize(), raw, appended, done, latencies[0], latencies[1], heap);
         } finally {
@@ -233,13 +237,35 @@ public final class ArchiveBench {
         return count / seconds(start);
     }
 
+    /**
+     * Waits (up to {@value #QUIET_WAIT_SECONDS} s) until InnoDB has flushed the dirty pages that growing the
+     * log left behind: otherwise its background flushing competes for this machine's two cores with the
+     * proofs, and the proof figures describe the aftermath of a bulk load rather than a log of that size.
+     */
+    private static void awaitQuietDatabase(TestDatabase.Database database) throws Exception {
+        long start = System.nanoTime();
+        try (Connection connection = database.connect(); Statement status = connection.createStatement()) {
+            long dirty = Long.MAX_VALUE;
+            while (seconds(start) < QUIET_WAIT_SECONDS) {
+                try (var rows = status.executeQuery("SHOW GLOBAL STATUS LIKE 'Innodb_buffer_pool_pages_dirty'")) {
+                    dirty = rows.next() ? rows.getLong(2) : 0;
+                }
+                if (dirty < QUIET_DIRTY_PAGES) {
+                    break;
+                }
+                Thread.sleep(1_000);
+            }
+            System.out.printf("database quiet after %.0f s (%d dirty pages)%n", seconds(start), dirty);
+        }
+    }
+
     /** {p50, p99} in ms of GetInclusionProof for random leaves of the current tree. */
     private double[] proofLatencies(ManagedChannel channel, int size) {
         String token = TokenMinter.mintHs256(SECRET, "bench", List.of("archive.read"), Instant.now(), Duration.ofHours(1));
         TransactionArchiveServiceGrpc.TransactionArchiveServiceBlockingStub stub =
                 TransactionArchiveServiceGrpc.newBlockingStub(channel).withCallCredentials(BearerToken.of(token));
         SecureRandom random = new SecureRandom();
-        for (int i = 0; i < 500; i++) {
+        for (int i = 0; i < PROOF_WARM_UP; i++) {
             stub.getInclusionProof(GetInclusionProofRequest.newBuilder().setLeafIndex(random.nextInt(size)).build());
         }
         double[] millis = new double[proofs];
