@@ -30,13 +30,18 @@ public final class InvalidArgumentException extends LiveComplyException {
         return new InvalidArgumentException(reason, List.of(new FieldViolation(field, description)));
     }
 
+    static final int MESSAGE_VIOLATIONS = 5;
+
     public List<FieldViolation> violations() {
         return violations;
     }
 
+    /** The first few violations; the BadRequest detail carries them one by one (the message travels in a header). */
     private static String describe(List<FieldViolation> violations) {
-        StringBuilder message = new StringBuilder("Invalid request: ");
-        for (int i = 0; i < violations.size(); i++) {
+        int shown = Math.min(violations.size(), MESSAGE_VIOLATIONS);
+        StringBuilder message = new StringBuilder(violations.size() > shown
+                ? "Invalid request (" + violations.size() + " problems, the first " + shown + " here): " : "Invalid request: ");
+        for (int i = 0; i < shown; i++) {
             FieldViolation violation = violations.get(i);
             message.append(i == 0 ? "" : "; ").append(violation.field()).append(": ").append(violation.description());
         }

@@ -7,6 +7,7 @@ import com.google.rpc.ErrorInfo;
 import com.google.rpc.PreconditionFailure;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.livecomply.commons.error.AlreadyExistsException;
 import org.livecomply.commons.error.ConcurrencyConflictException;
@@ -25,6 +26,16 @@ import org.livecomply.commons.error.RuleViolationException;
  */
 public final class ErrorStatuses {
 
+    /*
+     * The status travels in the trailers, base64-encoded, and clients refuse trailers beyond 8 KiB
+     * (grpc-java's default) with a PROTOCOL_ERROR that hides the answer. A request with hundreds of bad
+     * records must still get its INVALID_ARGUMENT: the first violations that fit are sent, and ErrorInfo
+     * says how many there were.
+     */
+    static final int DETAIL_BUDGET_BYTES = 3_072;
+    static final int MESSAGE_CHARS = 512;
+    private static final int TEXT_CHARS = 256;
+
     private ErrorStatuses() {
     }
 
@@ -33,27 +44,62 @@ public final class ErrorStatuses {
     }
 
     public static StatusRuntimeException of(LiveComplyException e, String domain) {
-        com.google.rpc.Status.Builder status = com.google.rpc.Status.newBuilder()
-                .setCode(codeOf(e).getNumber())
-                .setMessage(e.getMessage())
-                .addDetails(Any.pack(errorInfo(e.reason(), domain, e.metadata())));
+        Map<String, String> metadata = new LinkedHashMap<>(e.metadata());
+        Any detail = null;
         if (e instanceof InvalidArgumentException invalid) {
             BadRequest.Builder badRequest = BadRequest.newBuilder();
+            int included = 0;
             for (FieldViolation violation : invalid.violations()) {
-                badRequest.addFieldViolationsBuilder().setField(violation.field()).setDescription(violation.description());
+                BadRequest.FieldViolation item = BadRequest.FieldViolation.newBuilder()
+                        .setField(clip(violation.field())).setDescription(clip(violation.description())).build();
+                if (badRequest.build().getSerializedSize() + item.getSerializedSize() > DETAIL_BUDGET_BYTES) {
+                    break;
+                }
+                badRequest.addFieldViolations(item);
+                included++;
             }
-            status.addDetails(Any.pack(badRequest.build()));
+            noteTruncation(metadata, included, invalid.violations().size());
+            detail = Any.pack(badRequest.build());
         } else if (e instanceof RuleViolationException rules) {
             PreconditionFailure.Builder failure = PreconditionFailure.newBuilder();
+            int included = 0;
             for (RuleViolation violation : rules.violations()) {
-                failure.addViolationsBuilder()
+                PreconditionFailure.Violation item = PreconditionFailure.Violation.newBuilder()
                         .setType(violation.reason())
-                        .setSubject(violation.subject())
-                        .setDescription(violation.article() + ": " + violation.description());
+                        .setSubject(clip(violation.subject()))
+                        .setDescription(clip(violation.article() + ": " + violation.description())).build();
+                if (failure.build().getSerializedSize() + item.getSerializedSize() > DETAIL_BUDGET_BYTES) {
+                    break;
+                }
+                failure.addViolations(item);
+                included++;
             }
-            status.addDetails(Any.pack(failure.build()));
+            noteTruncation(metadata, included, rules.violations().size());
+            detail = Any.pack(failure.build());
+        }
+        com.google.rpc.Status.Builder status = com.google.rpc.Status.newBuilder()
+                .setCode(codeOf(e).getNumber())
+                .setMessage(clip(e.getMessage(), MESSAGE_CHARS))
+                .addDetails(Any.pack(errorInfo(e.reason(), domain, metadata)));
+        if (detail != null) {
+            status.addDetails(detail);
         }
         return StatusProto.toStatusRuntimeException(status.build());
+    }
+
+    private static void noteTruncation(Map<String, String> metadata, int included, int total) {
+        if (included < total) {
+            metadata.put("violations_total", Integer.toString(total));
+            metadata.put("violations_included", Integer.toString(included));
+        }
+    }
+
+    private static String clip(String text) {
+        return clip(text, TEXT_CHARS);
+    }
+
+    private static String clip(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     /** A refusal that is not a domain exception (authentication, authorisation, internal errors). */
