@@ -19,8 +19,12 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Checks a compact JWS: the algorithm is the one configured (never "none", never the other one), the
@@ -32,11 +36,12 @@ public class TokenVerifier {
     public static final String TOKEN_INVALID = "TOKEN_INVALID";
     public static final String TOKEN_EXPIRED = "TOKEN_EXPIRED";
     static final int MIN_HS256_SECRET_BYTES = 32;
+    private static final Pattern PEM_BLOCK = Pattern.compile("-----BEGIN PUBLIC KEY-----(.*?)-----END PUBLIC KEY-----", Pattern.DOTALL);
 
     private final AuthConfiguration config;
     private final Clock clock;
     private final JWSAlgorithm algorithm;
-    private final JWSVerifier verifier;
+    private final List<JWSVerifier> verifiers;
 
     public TokenVerifier(AuthConfiguration config, Clock clock) {
         this.config = config;
@@ -48,15 +53,19 @@ public class TokenVerifier {
         }
         try {
             if (hasSecret) {
-                byte[] secret = config.hs256Secret().getBytes(StandardCharsets.UTF_8);
-                if (secret.length < MIN_HS256_SECRET_BYTES) {
-                    throw new ConfigurationException("LIVECOMPLY_AUTH_HS256_SECRET must be at least 32 bytes");
-                }
                 this.algorithm = JWSAlgorithm.HS256;
-                this.verifier = new MACVerifier(secret);
+                List<JWSVerifier> macs = new ArrayList<>(List.of(macVerifier(config.hs256Secret(), "LIVECOMPLY_AUTH_HS256_SECRET")));
+                if (config.hs256PreviousSecret() != null && !config.hs256PreviousSecret().isBlank()) {
+                    macs.add(macVerifier(config.hs256PreviousSecret(), "LIVECOMPLY_AUTH_HS256_PREVIOUS_SECRET"));
+                }
+                this.verifiers = List.copyOf(macs);
             } else {
                 this.algorithm = JWSAlgorithm.RS256;
-                this.verifier = new RSASSAVerifier(parsePublicKey(config.rs256PublicKey()));
+                List<JWSVerifier> rsas = new ArrayList<>();
+                for (RSAPublicKey key : parsePublicKeys(config.rs256PublicKey())) {
+                    rsas.add(new RSASSAVerifier(key));
+                }
+                this.verifiers = List.copyOf(rsas);
             }
         } catch (JOSEException e) {
             throw new ConfigurationException("Unusable JWT verification key: " + e.getMessage(), e);
@@ -75,11 +84,7 @@ public class TokenVerifier {
         if (!algorithm.equals(jwt.getHeader().getAlgorithm())) {
             throw new AuthenticationException(TOKEN_INVALID, "Bearer token must be signed with " + algorithm);
         }
-        try {
-            if (!jwt.verify(verifier)) {
-                throw new AuthenticationException(TOKEN_INVALID, "Bearer token signature does not verify");
-            }
-        } catch (JOSEException e) {
+        if (!verifiesWithAnyKey(jwt)) {
             throw new AuthenticationException(TOKEN_INVALID, "Bearer token signature does not verify");
         }
         checkTimes(claims);
@@ -89,6 +94,27 @@ public class TokenVerifier {
             throw new AuthenticationException(TOKEN_INVALID, "Bearer token has no subject");
         }
         return new Caller(subject, scopes(claims));
+    }
+
+    private boolean verifiesWithAnyKey(SignedJWT jwt) {
+        for (JWSVerifier verifier : verifiers) {
+            try {
+                if (jwt.verify(verifier)) {
+                    return true;
+                }
+            } catch (JOSEException e) {
+                // not this key
+            }
+        }
+        return false;
+    }
+
+    private static JWSVerifier macVerifier(String secret, String variable) throws JOSEException {
+        byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length < MIN_HS256_SECRET_BYTES) {
+            throw new ConfigurationException(variable + " must be at least 32 bytes");
+        }
+        return new MACVerifier(bytes);
     }
 
     private void checkTimes(JWTClaimsSet claims) throws AuthenticationException {
@@ -127,6 +153,19 @@ public class TokenVerifier {
         Set<String> scopes = new LinkedHashSet<>(Arrays.asList(text.trim().split("\\s+")));
         scopes.remove("");
         return scopes;
+    }
+
+    /** Every {@code PUBLIC KEY} block of the value (one key, or old and new during a rotation). */
+    private static List<RSAPublicKey> parsePublicKeys(String pem) {
+        Matcher blocks = PEM_BLOCK.matcher(pem);
+        List<RSAPublicKey> keys = new ArrayList<>();
+        while (blocks.find()) {
+            keys.add(parsePublicKey(blocks.group(1)));
+        }
+        if (keys.isEmpty()) {
+            keys.add(parsePublicKey(pem)); // bare base64 without the PEM armour
+        }
+        return keys;
     }
 
     private static RSAPublicKey parsePublicKey(String pem) {

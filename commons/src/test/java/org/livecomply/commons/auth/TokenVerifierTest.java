@@ -201,6 +201,35 @@ class TokenVerifierTest {
     }
 
     @Test
+    void duringAnRs256RotationTokensOfTheOldAndTheNewKeyVerify() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair next = generator.generateKeyPair();
+        String bothKeys = rsaPublicPem + "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(next.getPublic().getEncoded())
+                + "\n-----END PUBLIC KEY-----\n";
+        TokenVerifier verifier = verifier(AuthConfiguration.rs256(bothKeys), NOW);
+
+        assertEquals("old", verifier.verify(signed(JWSAlgorithm.RS256, new RSASSASigner(rsa.getPrivate()), c -> c.subject("old"))).subject());
+        assertEquals("new", verifier.verify(signed(JWSAlgorithm.RS256, new RSASSASigner(next.getPrivate()), c -> c.subject("new"))).subject());
+        String stranger = signed(JWSAlgorithm.RS256, new RSASSASigner(generator.generateKeyPair().getPrivate()), c -> { });
+        assertRefused(verifier, stranger, TokenVerifier.TOKEN_INVALID);
+    }
+
+    @Test
+    void duringAnHs256RotationThePreviousSecretStillVerifies() throws Exception {
+        String next = "the-next-hs256-secret-for-rotation-tests-0123456789";
+        AuthConfiguration rotating = new AuthConfiguration(next, null, null, null, Duration.ofSeconds(30), SECRET);
+        TokenVerifier verifier = verifier(rotating, NOW);
+
+        assertEquals("svc-room-grading", verifier.verify(hs(c -> { })).subject());
+        assertEquals("svc-room-grading", verifier.verify(signed(JWSAlgorithm.HS256, new MACSigner(next.getBytes(StandardCharsets.UTF_8)), c -> { })).subject());
+        assertRefused(verifier(hs256(next), NOW), hs(c -> { }), TokenVerifier.TOKEN_INVALID);
+        assertThrows(ConfigurationException.class,
+                () -> new TokenVerifier(new AuthConfiguration(next, null, null, null, Duration.ofSeconds(30), "too-short"), CLOCK));
+    }
+
+    @Test
     void rs256StillChecksExpiry() {
         String token = signed(JWSAlgorithm.RS256, new RSASSASigner(rsa.getPrivate()), c -> { });
         assertRefused(verifier(rs256(), NOW.plus(Duration.ofHours(1))), token, TokenVerifier.TOKEN_EXPIRED);
