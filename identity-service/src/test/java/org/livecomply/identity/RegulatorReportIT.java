@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.livecomply.identity.IdentityFixtures.WRITE;
+import static org.livecomply.identity.ReportFiles.csv;
+import static org.livecomply.identity.ReportFiles.list;
+import static org.livecomply.identity.ReportFiles.onSchedulerThread;
+import static org.livecomply.identity.ReportFiles.sha256;
 import static org.livecomply.testsupport.StatusDetails.badFields;
 import static org.livecomply.testsupport.StatusDetails.errorInfo;
 import static org.livecomply.testsupport.StatusDetails.preconditionFailure;
@@ -18,25 +22,17 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -54,7 +50,6 @@ import org.livecomply.api.identity.v1.LiveAccount;
 import org.livecomply.api.identity.v1.Marketer;
 import org.livecomply.api.identity.v1.McnInstitution;
 import org.livecomply.api.identity.v1.Qualification;
-import org.livecomply.api.identity.v1.ReportChunk;
 import org.livecomply.api.identity.v1.ReportExport;
 import org.livecomply.api.identity.v1.ReportFormat;
 import org.livecomply.api.identity.v1.ReportHalf;
@@ -62,10 +57,12 @@ import org.livecomply.api.identity.v1.RoomOperator;
 import org.livecomply.api.type.v1.Contact;
 import org.livecomply.api.type.v1.Date;
 import org.livecomply.api.type.v1.PostalAddress;
-import org.livecomply.identity.jobs.RegulatorReportJob;
-import org.livecomply.identity.repository.RegulatorReportStore;
+import org.livecomply.identity.domain.report.ReportKind;
+import org.livecomply.identity.jobs.ReportJob;
 import org.livecomply.identity.repository.ReportRunRepository;
+import org.livecomply.identity.repository.ReportSubjects;
 import org.livecomply.identity.service.RegulatorReportService;
+import org.livecomply.identity.service.TaxReportService;
 import org.livecomply.sdk.BearerToken;
 import org.livecomply.testsupport.MutableClock;
 import org.livecomply.testsupport.TestDatabase;
@@ -105,10 +102,13 @@ class RegulatorReportIT implements TestPropertyProvider {
     JsonMapper json;
 
     @Inject
-    RegulatorReportJob job;
+    ReportJob job;
 
     @Inject
     RegulatorReportService reports;
+
+    @Inject
+    TaxReportService taxReports;
 
     @Inject
     ReportRunRepository runs;
@@ -126,8 +126,8 @@ class RegulatorReportIT implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new LinkedHashMap<>(database.micronautProperties());
-        properties.put(RegulatorReportJob.DIRECTORY_PROPERTY, reportDirectory.toString());
-        properties.put(RegulatorReportStore.PAGE_SIZE_PROPERTY, "2"); // so the reports here span several pages
+        properties.put(ReportJob.DIRECTORY_PROPERTY, reportDirectory.toString());
+        properties.put(ReportSubjects.PAGE_SIZE_PROPERTY, "2"); // so the reports here span several pages
         return properties;
     }
 
@@ -205,24 +205,9 @@ class RegulatorReportIT implements TestPropertyProvider {
         return ExportRegulatorReportRequest.newBuilder().setYear(year).setHalf(half).setFormat(format).build();
     }
 
-    /** The files of a streamed report in arrival order, checking chunk sizes and that a file's chunks are contiguous. */
+    /** The files of a streamed report in arrival order. */
     private LinkedHashMap<String, byte[]> export(ExportRegulatorReportRequest request) {
-        LinkedHashMap<String, ByteArrayOutputStream> files = new LinkedHashMap<>();
-        String current = null;
-        Iterator<ReportChunk> chunks = reportsAs(EXPORT).exportRegulatorReport(request);
-        while (chunks.hasNext()) {
-            ReportChunk chunk = chunks.next();
-            assertTrue(chunk.getData().size() <= 64 * 1024, "chunk of " + chunk.getData().size() + " bytes");
-            if (!chunk.getFileName().equals(current)) {
-                assertFalse(files.containsKey(chunk.getFileName()), chunk.getFileName() + " came in two runs of chunks");
-                current = chunk.getFileName();
-                files.put(current, new ByteArrayOutputStream());
-            }
-            files.get(current).writeBytes(chunk.getData().toByteArray());
-        }
-        LinkedHashMap<String, byte[]> bytes = new LinkedHashMap<>();
-        files.forEach((name, out) -> bytes.put(name, out.toByteArray()));
-        return bytes;
+        return ReportFiles.collect(reportsAs(EXPORT).exportRegulatorReport(request));
     }
 
     @Test
@@ -366,6 +351,10 @@ class RegulatorReportIT implements TestPropertyProvider {
             assertEquals("2026-12-31T16:00:00Z", period.get("end_time"));
         }
         assertTrue(((List<?>) manifest.get("formats")).contains(format), manifest.toString());
+        assertEquals("identity regulator report", manifest.get("report"));
+        assertTrue(((String) manifest.get("legal_basis")).endsWith("Art. 9"), manifest.toString());
+        assertEquals("HALF_FIRST".equals(period.get("half")) ? "2026-07-31" : "2027-01-31", manifest.get("due_date"),
+                "reported in the month after the half year");
         assertNotNull(Instant.parse((String) manifest.get("generate_time")));
         List<?> entries = (List<?>) manifest.get("files");
         assertEquals(counts.size(), entries.size());
@@ -390,39 +379,9 @@ class RegulatorReportIT implements TestPropertyProvider {
         assertEquals("2026-06-30T16:00:00Z", period.get("end_time"));
     }
 
-    static String sha256(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    }
-
-    /** Records of a CSV file, after checking its header; parsed here by RFC 4180, independently of the writer. */
-    static List<Map<String, Object>> csv(byte[] bytes, List<String> columns) {
-        List<List<String>> rows = Rfc4180.parse(new String(bytes, StandardCharsets.UTF_8));
-        assertEquals(columns, rows.get(0), "header row: exactly the Art. 9 fields");
-        List<Map<String, Object>> records = new ArrayList<>();
-        for (List<String> row : rows.subList(1, rows.size())) {
-            assertEquals(columns.size(), row.size(), row.toString());
-            Map<String, Object> record = new LinkedHashMap<>();
-            for (int i = 0; i < columns.size(); i++) {
-                record.put(columns.get(i), row.get(i));
-            }
-            records.add(record);
-        }
-        return records;
-    }
 
     private List<Map<String, Object>> jsonLines(byte[] bytes, List<String> columns) throws IOException {
-        List<Map<String, Object>> records = new ArrayList<>();
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        assertTrue(text.isEmpty() || text.endsWith("\n"), "every line ends with LF");
-        for (String line : text.split("\n")) {
-            if (line.isEmpty()) {
-                continue;
-            }
-            Map<String, Object> record = json.readValue(line.getBytes(StandardCharsets.UTF_8), Argument.mapOf(String.class, Object.class));
-            assertEquals(columns, List.copyOf(record.keySet()), "exactly the Art. 9 fields, in order");
-            records.add(record);
-        }
-        return records;
+        return ReportFiles.jsonLines(json, bytes, columns);
     }
 
     @Test
@@ -481,6 +440,8 @@ class RegulatorReportIT implements TestPropertyProvider {
         ReportExport newest = first.getReportExports(0);
         assertEquals("platform-test", newest.getExportedBy(), "the token's subject");
         assertEquals(ReportExport.Trigger.TRIGGER_API, newest.getTrigger());
+        assertEquals(ReportExport.Kind.KIND_REGULATOR, newest.getKind());
+        assertEquals(0, newest.getQuarter());
         assertEquals(2026, newest.getYear());
         assertEquals(ReportHalf.REPORT_HALF_FIRST, newest.getHalf());
         assertEquals(List.of(ReportFormat.REPORT_FORMAT_CSV), newest.getFormatsList());
@@ -508,7 +469,7 @@ class RegulatorReportIT implements TestPropertyProvider {
     @Test
     void theScheduledJobWritesThePrecedingHalfYearOnceEvenWithTwoReplicas() throws Exception {
         clock.set(Instant.parse("2026-06-30T18:00:00Z")); // 02:00 on 1 July in China
-        Optional<Path> written = onSchedulerThread(job::run);
+        Optional<Path> written = onSchedulerThread(() -> job.run(ReportKind.REGULATOR));
         assertTrue(written.isPresent());
         Path folder = written.get();
         assertEquals(reportDirectory.resolve("identity-regulator-report-2026-H1"), folder);
@@ -538,9 +499,9 @@ class RegulatorReportIT implements TestPropertyProvider {
         int audited = allExports().size();
 
         clock.set(Instant.parse("2026-07-02T18:00:00Z")); // the next day's run
-        assertEquals(Optional.empty(), onSchedulerThread(job::run), "the period is done");
-        RegulatorReportJob otherReplica = new RegulatorReportJob(reports, runs, clock, reportDirectory.toString());
-        assertEquals(Optional.empty(), onSchedulerThread(otherReplica::run), "another replica finds the period claimed");
+        assertEquals(Optional.empty(), onSchedulerThread(() -> job.run(ReportKind.REGULATOR)), "the period is done");
+        ReportJob otherReplica = new ReportJob(reports, taxReports, runs, clock, reportDirectory.toString());
+        assertEquals(Optional.empty(), onSchedulerThread(() -> otherReplica.run(ReportKind.REGULATOR)), "another replica finds the period claimed");
         assertEquals(names, list(folder), "nothing new written");
         assertEquals(List.of("identity-regulator-report-2026-H1"), list(reportDirectory), "no leftover temporary folder");
         for (String name : names) {
@@ -552,66 +513,7 @@ class RegulatorReportIT implements TestPropertyProvider {
     @Test
     void theJobDoesNothingBeforeTheFirstReportablePeriodHasEnded() throws Exception {
         clock.set(Instant.parse("2026-06-30T15:00:00Z")); // still June in China: the preceding half is 2025 H2
-        assertEquals(Optional.empty(), onSchedulerThread(job::run));
+        assertEquals(Optional.empty(), onSchedulerThread(() -> job.run(ReportKind.REGULATOR)));
         assertFalse(Files.exists(reportDirectory.resolve("identity-regulator-report-2025-H2")));
-    }
-
-    /**
-     * Runs the job on a thread of its own, as the scheduler does: @MicronautTest wraps the test thread in a
-     * transaction that is rolled back, and the job's claim and audit rows must commit as in production.
-     */
-    private static <T> T onSchedulerThread(Callable<T> job) throws Exception {
-        ExecutorService scheduler = Executors.newSingleThreadExecutor();
-        try {
-            return scheduler.submit(job).get();
-        } finally {
-            scheduler.shutdownNow();
-        }
-    }
-
-    private static List<String> list(Path folder) throws IOException {
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.map(p -> p.getFileName().toString()).sorted().toList();
-        }
-    }
-
-    /** A small RFC 4180 reader for the tests. */
-    static final class Rfc4180 {
-
-        static List<List<String>> parse(String text) {
-            List<List<String>> rows = new ArrayList<>();
-            List<String> row = new ArrayList<>();
-            StringBuilder cell = new StringBuilder();
-            boolean quoted = false;
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (quoted) {
-                    if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        cell.append('"');
-                        i++;
-                    } else if (c == '"') {
-                        quoted = false;
-                    } else {
-                        cell.append(c);
-                    }
-                } else if (c == '"') {
-                    quoted = true;
-                } else if (c == ',') {
-                    row.add(cell.toString());
-                    cell.setLength(0);
-                } else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    row.add(cell.toString());
-                    cell.setLength(0);
-                    rows.add(row);
-                    row = new ArrayList<>();
-                    i++;
-                } else {
-                    assertFalse(c == '\n' || c == '\r', "bare line break outside quotes");
-                    cell.append(c);
-                }
-            }
-            assertTrue(cell.isEmpty() && row.isEmpty(), "the last record ends with CRLF");
-            return rows;
-        }
     }
 }

@@ -4,7 +4,8 @@ import java.time.Instant;
 import org.livecomply.commons.error.Violations;
 
 /** An MCN institution (Arts. 38–45); address street line and contact masked when read back. */
-public record McnInstitution(String id, String legalName, String uscc, PostalAddress businessAddress, Contact contact, Instant createTime) {
+public record McnInstitution(String id, String legalName, String uscc, PostalAddress businessAddress, Contact contact, Instant createTime,
+                             Instant updateTime) {
 
     public static final String COLLECTION = "mcnInstitutions/";
     private static final String PATH = "mcn_institution.";

@@ -55,6 +55,7 @@ import org.livecomply.identity.domain.Verification;
 import org.livecomply.identity.service.Blacklist;
 import org.livecomply.identity.service.DisclosureChangeService;
 import org.livecomply.identity.service.DisclosureService;
+import org.livecomply.identity.service.IncomeService;
 import org.livecomply.identity.service.MarketerService;
 import org.livecomply.identity.service.McnService;
 import org.livecomply.identity.service.RosterService;
@@ -78,13 +79,14 @@ public class IdentityGrpcEndpoint extends IdentityServiceGrpc.IdentityServiceImp
     private final DisclosureChangeService disclosureChanges;
     private final UnreachableNoticeService unreachableNotices;
     private final McnService mcns;
+    private final IncomeService incomes;
     private final VerificationPolicy policy;
     private final RequestFingerprints fingerprints;
 
     public IdentityGrpcEndpoint(RoomOperatorService roomOperators, MarketerService marketers, VerificationService verifications,
                                 RosterService rosters, Blacklist blacklist, DisclosureService disclosures,
                                 DisclosureChangeService disclosureChanges, UnreachableNoticeService unreachableNotices,
-                                McnService mcns, VerificationPolicy policy, RequestFingerprints fingerprints) {
+                                McnService mcns, IncomeService incomes, VerificationPolicy policy, RequestFingerprints fingerprints) {
         this.roomOperators = roomOperators;
         this.marketers = marketers;
         this.verifications = verifications;
@@ -94,6 +96,7 @@ public class IdentityGrpcEndpoint extends IdentityServiceGrpc.IdentityServiceImp
         this.disclosureChanges = disclosureChanges;
         this.unreachableNotices = unreachableNotices;
         this.mcns = mcns;
+        this.incomes = incomes;
         this.policy = policy;
         this.fingerprints = fingerprints;
     }
@@ -519,6 +522,50 @@ public class IdentityGrpcEndpoint extends IdentityServiceGrpc.IdentityServiceImp
     }
 
     @Override
+    public void updateMcnInstitution(org.livecomply.api.identity.v1.UpdateMcnInstitutionRequest request,
+                                     StreamObserver<org.livecomply.api.identity.v1.McnInstitution> response) {
+        Violations violations = requestId(request.getRequestId());
+        violations.when(!request.hasMcnInstitution(), "mcn_institution", "mcn_institution is required");
+        String id = ResourceNames.id(request.getMcnInstitution().getName(), McnInstitution.COLLECTION, "mcn_institution.name", violations);
+        var update = McnMapper.updateFromProto(request.getMcnInstitution(), request.getUpdateMask(), violations);
+        if (update != null) {
+            update.check(violations);
+        }
+        violations.throwIfAny();
+        reply(response, McnMapper.toProto(mcns.update(request.getRequestId(), fingerprints.of(request), id, update,
+                Caller.current().subject())));
+    }
+
+    @Override
+    public void listMcnInstitutionRevisions(org.livecomply.api.identity.v1.ListMcnInstitutionRevisionsRequest request,
+                                            StreamObserver<org.livecomply.api.identity.v1.ListMcnInstitutionRevisionsResponse> response) {
+        Violations violations = PageSize.check(request.getPageSize(), new Violations());
+        String id = ResourceNames.id(request.getParent(), McnInstitution.COLLECTION, "parent", violations);
+        violations.throwIfAny();
+        var page = mcns.revisions(id, PageSize.resolve(request.getPageSize()), request.getPageToken());
+        var reply = org.livecomply.api.identity.v1.ListMcnInstitutionRevisionsResponse.newBuilder().setNextPageToken(page.nextPageToken());
+        page.items().forEach(r -> reply.addRevisions(McnMapper.toProto(r)));
+        reply(response, reply.build());
+    }
+
+    @Override
+    public void recordQuarterlyIncome(org.livecomply.api.identity.v1.RecordQuarterlyIncomeRequest request,
+                                      StreamObserver<org.livecomply.api.identity.v1.IncomeStatement> response) {
+        Violations violations = requestId(request.getRequestId());
+        violations.when(!request.hasIncomeStatement(), "income_statement", "income_statement is required");
+        var proto = request.getIncomeStatement();
+        Subject subject = request.hasIncomeStatement() ? subject(proto.getSubject(), "income_statement.subject", violations) : null;
+        var statement = IncomeStatementMapper.fromProto(proto, subject == null ? null : subject.type(), subject == null ? null : subject.id(),
+                violations);
+        if (request.hasIncomeStatement()) {
+            statement.check(incomes.now(), violations);
+        }
+        violations.throwIfAny();
+        reply(response, IncomeStatementMapper.toProto(incomes.record(request.getRequestId(), fingerprints.of(request), statement,
+                Caller.current().subject())));
+    }
+
+    @Override
     public void getIdentityRules(org.livecomply.api.identity.v1.GetIdentityRulesRequest request,
                                  StreamObserver<org.livecomply.api.identity.v1.IdentityRules> response) {
         reply(response, RulesMapper.toProto(policy));
@@ -538,12 +585,12 @@ public class IdentityGrpcEndpoint extends IdentityServiceGrpc.IdentityServiceImp
         return operatorId == null ? null : new ChangeName(operatorId, Integer.parseInt(parts[3]));
     }
 
-    /** A verification parent: a room operator or a marketer. */
+    /** A verification parent, notice subject or income subject: a room operator or a marketer, never an MCN. */
     private record Subject(SubjectType type, String id) {
     }
 
     private static Subject subject(String name, String field, Violations violations) {
-        for (SubjectType type : SubjectType.values()) {
+        for (SubjectType type : SubjectType.ROOM_OPERATORS_AND_MARKETERS) {
             if (name.startsWith(type.collection())) {
                 String id = ResourceNames.id(name, type.collection(), field, violations);
                 return id == null ? null : new Subject(type, id);

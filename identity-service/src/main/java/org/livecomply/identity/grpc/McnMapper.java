@@ -1,10 +1,14 @@
 package org.livecomply.identity.grpc;
 
+import com.google.protobuf.FieldMask;
+import java.util.Set;
 import org.livecomply.commons.error.Violations;
 import org.livecomply.identity.domain.Contact;
 import org.livecomply.identity.domain.McnAgreement;
 import org.livecomply.identity.domain.McnInstitution;
+import org.livecomply.identity.domain.McnInstitutionUpdate;
 import org.livecomply.identity.domain.RoomOperator;
+import org.livecomply.identity.domain.SubjectRevision;
 
 /** MCN institutions and agreements between proto and domain. */
 final class McnMapper {
@@ -15,7 +19,7 @@ final class McnMapper {
     static McnInstitution fromProto(org.livecomply.api.identity.v1.McnInstitution proto) {
         return new McnInstitution(null, proto.getLegalName(), proto.getUscc(),
                 proto.hasBusinessAddress() ? RoomOperatorMapper.address(proto.getBusinessAddress()) : null,
-                proto.hasContact() ? new Contact(proto.getContact().getPhone(), proto.getContact().getEmail()) : null, null);
+                proto.hasContact() ? new Contact(proto.getContact().getPhone(), proto.getContact().getEmail()) : null, null, null);
     }
 
     static org.livecomply.api.identity.v1.McnInstitution toProto(McnInstitution mcn) {
@@ -26,6 +30,28 @@ final class McnMapper {
                 .setBusinessAddress(RoomOperatorMapper.toProto(mcn.businessAddress()))
                 .setContact(RoomOperatorMapper.toProto(mcn.contact()))
                 .setCreateTime(ProtoValues.timestamp(mcn.createTime()))
+                .setUpdateTime(ProtoValues.timestamp(mcn.updateTime()))
+                .build();
+    }
+
+    /** The fields named by {@code mask} with their new values; null (with a violation) when the mask is unusable. */
+    static McnInstitutionUpdate updateFromProto(org.livecomply.api.identity.v1.McnInstitution proto, FieldMask mask, Violations violations) {
+        Set<McnInstitutionUpdate.Field> fields = FieldMasks.fields(mask, McnInstitutionUpdate.Field.class, McnInstitutionUpdate.Field::path,
+                violations);
+        if (fields == null) {
+            return null;
+        }
+        McnInstitution values = fromProto(proto);
+        return new McnInstitutionUpdate(fields, values.legalName(), values.businessAddress(), values.contact());
+    }
+
+    static org.livecomply.api.identity.v1.McnInstitutionRevision toProto(SubjectRevision<McnInstitution> revision) {
+        return org.livecomply.api.identity.v1.McnInstitutionRevision.newBuilder()
+                .setName(revision.name())
+                .addAllChangedFields(revision.changedFields())
+                .setPrevious(toProto(revision.previous()))
+                .setUpdatedBy(revision.updatedBy())
+                .setUpdateTime(ProtoValues.timestamp(revision.updateTime()))
                 .build();
     }
 

@@ -6,6 +6,7 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 
+/** An MCN institution; street, phone and e-mail sealed like every subject's. */
 @MappedEntity("mcn_institutions")
 public record McnInstitutionRow(
         @Id @GeneratedValue @Nullable Long seq,
@@ -23,5 +24,6 @@ public record McnInstitutionRow(
         String phoneMasked,
         @Nullable String emailCipher,
         @Nullable String emailMasked,
-        Instant createTime) implements SealedColumns {
+        Instant createTime,
+        Instant updateTime) implements SealedColumns {
 }

@@ -1,6 +1,5 @@
 package org.livecomply.identity.repository;
 
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.time.Instant;
@@ -13,61 +12,30 @@ import org.livecomply.identity.domain.report.MarketerEntry;
 import org.livecomply.identity.domain.report.RoomOperatorEntry;
 
 /**
- * Reads the subjects of the Art. 9 report with personal data in clear, one page at a time (never the
- * whole table in memory). Only the audited report export calls this.
+ * Reads the subjects of the Art. 9 report with personal data in clear, one page at a time. Only the
+ * audited report export calls this.
  */
 @Singleton
 public class RegulatorReportStore {
 
-    public static final String PAGE_SIZE_PROPERTY = "livecomply.identity.report-page-size";
-
-    private final ReportSubjectRepository roomOperators;
-    private final ReportMarketerRepository marketers;
+    private final ReportSubjects subjects;
     private final LiveAccountRepository liveAccounts;
     private final QualificationRepository qualifications;
     private final ReportMcnRepository mcns;
     private final PersonalData personalData;
-    private final int pageSize;
 
-    /** {@code pageSize}: rows read per query (default 500). */
-    public RegulatorReportStore(ReportSubjectRepository roomOperators, ReportMarketerRepository marketers,
-                                LiveAccountRepository liveAccounts, QualificationRepository qualifications, ReportMcnRepository mcns,
-                                PersonalData personalData, @Value("${" + PAGE_SIZE_PROPERTY + ":500}") int pageSize) {
-        if (pageSize < 1) {
-            throw new IllegalArgumentException(PAGE_SIZE_PROPERTY + " must be at least 1");
-        }
-        this.pageSize = pageSize;
-        this.roomOperators = roomOperators;
-        this.marketers = marketers;
+    public RegulatorReportStore(ReportSubjects subjects, LiveAccountRepository liveAccounts, QualificationRepository qualifications,
+                                ReportMcnRepository mcns, PersonalData personalData) {
+        this.subjects = subjects;
         this.liveAccounts = liveAccounts;
         this.qualifications = qualifications;
         this.mcns = mcns;
         this.personalData = personalData;
     }
 
-    /** Receives report entries one by one; may fail writing them. */
-    @FunctionalInterface
-    public interface EntryConsumer<T> {
-        void accept(T entry) throws IOException;
-    }
-
-    /** How many subjects each file of a report with this end will hold. */
-    public record Counts(long registeredRoomOperators, long unregisteredRoomOperators, long marketers) {
-    }
-
-    public Counts count(Instant before) {
-        return new Counts(roomOperators.countRoomOperators(false, before), roomOperators.countRoomOperators(true, before),
-                marketers.countMarketers(before));
-    }
-
     /** Room operators registered before {@code before}: natural persons, or entities and individual businesses. */
-    public void forEachRoomOperator(boolean naturalPersons, Instant before, EntryConsumer<RoomOperatorEntry> consumer) throws IOException {
-        long after = 0;
-        while (true) {
-            List<RoomOperatorRow> rows = roomOperators.roomOperators(naturalPersons, before, after, pageSize);
-            if (rows.isEmpty()) {
-                return;
-            }
+    public void forEachRoomOperator(boolean naturalPersons, Instant before, ReportSubjects.EntryConsumer<RoomOperatorEntry> consumer) throws IOException {
+        subjects.forEachRoomOperatorPage(naturalPersons, before, rows -> {
             Map<Long, List<LiveAccount>> accounts = liveAccounts.findByRoomOperatorSeqInOrderByPosition(rows.stream().map(RoomOperatorRow::seq).toList())
                     .stream().collect(Collectors.groupingBy(LiveAccountRow::roomOperatorSeq,
                             Collectors.mapping(a -> new LiveAccount(a.accountId(), blankToNull(a.displayName())), Collectors.toList())));
@@ -77,18 +45,12 @@ public class RegulatorReportStore {
                         personalData.open(row.address(), RoomOperatorStore.TABLE), personalData.open(row.contact(), RoomOperatorStore.TABLE),
                         accounts.getOrDefault(row.seq(), List.of())));
             }
-            after = rows.get(rows.size() - 1).seq();
-        }
+        });
     }
 
     /** Marketers registered before {@code before}. */
-    public void forEachMarketer(Instant before, EntryConsumer<MarketerEntry> consumer) throws IOException {
-        long after = 0;
-        while (true) {
-            List<MarketerRow> rows = marketers.marketers(before, after, pageSize);
-            if (rows.isEmpty()) {
-                return;
-            }
+    public void forEachMarketer(Instant before, ReportSubjects.EntryConsumer<MarketerEntry> consumer) throws IOException {
+        subjects.forEachMarketerPage(before, rows -> {
             Map<Long, List<Certificate>> certificates = qualifications.findByMarketerSeqInOrderByPosition(rows.stream().map(MarketerRow::seq).toList())
                     .stream().collect(Collectors.groupingBy(QualificationRow::marketerSeq,
                             Collectors.mapping(q -> new Certificate(q.kind(), q.number(), blankToNull(q.issuer()), q.validUntil()),
@@ -103,8 +65,7 @@ public class RegulatorReportStore {
                         mcn == null ? null : mcn.legalName(), mcn == null ? null : mcn.uscc(),
                         certificates.getOrDefault(row.seq(), List.of()), blankToNull(row.occupation())));
             }
-            after = rows.get(rows.size() - 1).seq();
-        }
+        });
     }
 
     private static String blankToNull(String value) {

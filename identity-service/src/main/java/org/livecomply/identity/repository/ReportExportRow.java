@@ -6,7 +6,10 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 
-/** One regulator report export (Art. 9; PIPL): inserted, never updated. {@code formats} is comma-separated. */
+/**
+ * One report export (Art. 9 or State Council Order 810; PIPL): inserted, never updated. {@code formats} is
+ * comma-separated; {@code reportHalf} is set for the regulator report, {@code reportQuarter} for the tax report.
+ */
 @MappedEntity("report_exports")
 public record ReportExportRow(
         @Id @GeneratedValue @Nullable Long seq,
@@ -14,12 +17,14 @@ public record ReportExportRow(
         String exportedBy,
         String triggerKind,
         int reportYear,
-        String reportHalf,
+        @Nullable String reportHalf,
         String formats,
         Instant periodStart,
         Instant periodEnd,
         long registeredRoomOperatorCount,
         long unregisteredRoomOperatorCount,
         long marketerCount,
-        Instant exportTime) {
+        Instant exportTime,
+        String reportKind,
+        @Nullable Integer reportQuarter) {
 }

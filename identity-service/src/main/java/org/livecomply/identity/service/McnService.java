@@ -17,16 +17,24 @@ import org.livecomply.commons.idempotency.Idempotency;
 import org.livecomply.commons.paging.PageTokens;
 import org.livecomply.commons.paging.PagedResult;
 import org.livecomply.identity.domain.McnAgreement;
+import org.livecomply.identity.domain.Contact;
 import org.livecomply.identity.domain.McnInstitution;
+import org.livecomply.identity.domain.McnInstitutionUpdate;
+import org.livecomply.identity.domain.PostalAddress;
 import org.livecomply.identity.domain.RoomOperator;
 import org.livecomply.identity.domain.RoomOperatorState;
 import org.livecomply.identity.domain.RosterRules;
+import org.livecomply.identity.domain.SubjectRevision;
+import org.livecomply.identity.domain.SubjectType;
 import org.livecomply.identity.repository.McnAgreementRepository;
 import org.livecomply.identity.repository.McnAgreementRow;
 import org.livecomply.identity.repository.McnInstitutionRepository;
 import org.livecomply.identity.repository.McnInstitutionRow;
+import org.livecomply.identity.repository.McnInstitutionSnapshot;
 import org.livecomply.identity.repository.PersonalData;
+import org.livecomply.identity.repository.Revisions;
 import org.livecomply.identity.repository.RoomOperatorStore;
+import org.livecomply.identity.repository.SubjectRevisionRow;
 
 /** MCN institutions and their written agreements with verified room operators (Arts. 38–45). */
 @Singleton
@@ -41,14 +49,17 @@ public class McnService {
     private final McnAgreementRepository agreements;
     private final RoomOperatorStore roomOperators;
     private final PersonalData personalData;
+    private final Revisions revisions;
     private final Blacklist blacklist;
     private final Idempotency idempotency;
     private final PageTokens pageTokens;
     private final Clock clock;
 
     public McnService(McnInstitutionRepository institutions, McnAgreementRepository agreements, RoomOperatorStore roomOperators,
-                      PersonalData personalData, Blacklist blacklist, Idempotency idempotency, PageTokens pageTokens, Clock clock) {
+                      PersonalData personalData, Revisions revisions, Blacklist blacklist, Idempotency idempotency, PageTokens pageTokens,
+                      Clock clock) {
         this.institutions = institutions;
+        this.revisions = revisions;
         this.agreements = agreements;
         this.roomOperators = roomOperators;
         this.personalData = personalData;
@@ -72,10 +83,11 @@ public class McnService {
             });
             PersonalData.SealedAddress address = personalData.seal(mcn.businessAddress(), TABLE);
             PersonalData.SealedContact contact = personalData.seal(mcn.contact(), TABLE);
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             McnInstitutionRow row = institutions.save(new McnInstitutionRow(null, UUID.randomUUID().toString(), mcn.legalName(), mcn.uscc(),
                     address.regionCode(), address.province(), address.city(), address.district(), address.streetCipher(),
                     address.streetMasked(), address.postalCode(), contact.phoneCipher(), contact.phoneMasked(), contact.emailCipher(),
-                    contact.emailMasked(), clock.instant().truncatedTo(ChronoUnit.MICROS)));
+                    contact.emailMasked(), now, now));
             return toDomain(row);
         }, McnInstitution::id, this::get);
     }
@@ -83,6 +95,47 @@ public class McnService {
     @Transactional(readOnly = true)
     public McnInstitution get(String id) {
         return institutions.findByResourceId(id).map(McnService::toDomain).orElseThrow(() -> notFound(id));
+    }
+
+    /**
+     * Applies an update and keeps the replaced version as the next revision, contact and street still
+     * encrypted in it (Arts. 39, 43: the file stays current, its history kept); a retry returns the
+     * institution as it is now.
+     */
+    @Transactional
+    public McnInstitution update(String requestId, String fingerprint, String id, McnInstitutionUpdate update, String updatedBy) {
+        return idempotency.once("UpdateMcnInstitution", requestId, fingerprint, () -> {
+            McnInstitutionRow row = institutions.lockByResourceId(id).orElseThrow(() -> notFound(id));
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            revisions.keep(SubjectType.MCN_INSTITUTION, row.seq(), update.fields().stream().sorted().map(McnInstitutionUpdate.Field::path).toList(),
+                    new McnInstitutionSnapshot(row.legalName(), row.regionCode(), row.province(), row.city(), row.district(), row.streetCipher(),
+                            row.streetMasked(), row.postalCode(), row.phoneCipher(), row.phoneMasked(), row.emailCipher(), row.emailMasked(),
+                            row.updateTime()),
+                    updatedBy, now);
+            PersonalData.SealedAddress address = update.fields().contains(McnInstitutionUpdate.Field.BUSINESS_ADDRESS)
+                    ? personalData.seal(update.businessAddress(), TABLE) : row.address();
+            PersonalData.SealedContact contact = update.fields().contains(McnInstitutionUpdate.Field.CONTACT)
+                    ? personalData.seal(update.contact(), TABLE) : row.contact();
+            institutions.update(new McnInstitutionRow(row.seq(), row.resourceId(),
+                    update.fields().contains(McnInstitutionUpdate.Field.LEGAL_NAME) ? update.legalName() : row.legalName(), row.uscc(),
+                    address.regionCode(), address.province(), address.city(), address.district(), address.streetCipher(),
+                    address.streetMasked(), address.postalCode(), contact.phoneCipher(), contact.phoneMasked(), contact.emailCipher(),
+                    contact.emailMasked(), row.createTime(), now));
+            return get(id);
+        }, McnInstitution::id, this::get);
+    }
+
+    /** Earlier versions, newest first, street and contact masked. */
+    @Transactional(readOnly = true)
+    public PagedResult<SubjectRevision<McnInstitution>> revisions(String id, int pageSize, String pageToken) {
+        McnInstitutionRow row = institutions.findByResourceId(id).orElseThrow(() -> notFound(id));
+        String query = "ListMcnInstitutionRevisions?parent=" + id;
+        int before = (int) pageTokens.resume(pageToken, query, Integer.MAX_VALUE);
+        return pageTokens.page(query, revisions.rows(SubjectType.MCN_INSTITUTION, row.seq(), before, pageSize + 1), pageSize,
+                SubjectRevisionRow::number, shown -> revisions.read(McnInstitution.COLLECTION + id, shown, McnInstitutionSnapshot.class,
+                        was -> new McnInstitution(id, was.legalName(), row.uscc(),
+                                new PostalAddress(was.regionCode(), was.province(), was.city(), was.district(), was.streetMasked(), was.postalCode()),
+                                new Contact(was.phoneMasked(), was.emailMasked()), row.createTime(), was.updateTime())));
     }
 
     /** Whether {@code id} names a registered MCN (for marketer affiliations, Art. 8 ¶2). */
@@ -135,7 +188,8 @@ public class McnService {
     }
 
     private static McnInstitution toDomain(McnInstitutionRow row) {
-        return new McnInstitution(row.resourceId(), row.legalName(), row.uscc(), row.address().masked(), row.contact().masked(), row.createTime());
+        return new McnInstitution(row.resourceId(), row.legalName(), row.uscc(), row.address().masked(), row.contact().masked(), row.createTime(),
+                row.updateTime());
     }
 
     private static McnAgreement toDomain(McnAgreementRow row, String mcnId) {

@@ -43,7 +43,7 @@ public final class CsvReportWriter implements ReportWriter {
         }
         List<String> cells = new ArrayList<>();
         for (int i = 0; i < values.size(); i++) {
-            cells.add(columns.get(i).isList() ? listCell(values.get(i)) : (String) values.get(i));
+            cells.add(columns.get(i).isList() ? listCell(values.get(i)) : values.get(i) == null ? null : values.get(i).toString());
         }
         line(cells);
     }

@@ -9,8 +9,8 @@ import java.io.OutputStream;
 import java.util.List;
 
 /**
- * JSON Lines: one object per record and line (LF), keys in column order, absent values {@code null}, list
- * columns as arrays of objects. Values are written as they are (no formula guard: this is machine input).
+ * JSON Lines: one object per record and line (LF), keys in column order, absent values {@code null}, numbers
+ * and booleans as JSON numbers and booleans, list columns as arrays of objects. Values are written as they are (no formula guard: this is machine input).
  */
 public final class JsonLinesReportWriter implements ReportWriter {
 
@@ -51,6 +51,10 @@ public final class JsonLinesReportWriter implements ReportWriter {
                     json.writeEndObject();
                 }
                 json.writeEndArray();
+            } else if (values.get(i) instanceof Long number) {
+                json.writeNumber(number);
+            } else if (values.get(i) instanceof Boolean flag) {
+                json.writeBoolean(flag);
             } else {
                 json.writeString((String) values.get(i));
             }

@@ -10,6 +10,7 @@ import org.livecomply.identity.domain.PostalAddress;
 /**
  * The three files of the Art. 9 report and their columns: exactly the fields the article lists, nothing
  * else (PIPL Art. 6: minimum necessary). Addresses are split into their parts; lists keep their items.
+ * The file names are shared by every identity report (see {@link TaxReportLayout}).
  */
 public final class ReportLayout {
 

@@ -7,16 +7,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The last file of every report (Art. 9; ARCHITECTURE "Reports"): what period it covers, when it was
- * made, and for each file its record count and SHA-256, so the regulator can check it received every
- * byte. It also states the selection rule and the CSV conventions.
+ * The last file of every report (ARCHITECTURE "Reports"): which report, on what legal basis, what period it
+ * covers and when it is due, when it was made, and for each file its record count and SHA-256, so the
+ * recipient can check it received every byte. It also states the selection rule and the CSV conventions.
  */
 public record ReportManifest(ReportPeriod period, Instant generateTime, List<ReportFormat> formats, List<FileEntry> files) {
 
-    public static final String SELECTION = "every subject registered before period.end_time (any state), "
-            + "with its data as currently stored at generate_time; personal data unmasked";
     public static final String CSV_CONVENTIONS = "RFC 4180, UTF-8, header row, CRLF; list items separated by '"
             + CsvReportWriter.ITEM_SEPARATOR + "', item fields by '" + CsvReportWriter.FIELD_SEPARATOR
             + "'; cells starting with = + - @ are prefixed with a single quote (') against formula injection";
@@ -37,18 +36,21 @@ public record ReportManifest(ReportPeriod period, Instant generateTime, List<Rep
         try (JsonGenerator json = FACTORY.createGenerator(bytes)) {
             json.useDefaultPrettyPrinter();
             json.writeStartObject();
-            json.writeStringField("report", "identity regulator report");
-            json.writeStringField("legal_basis", "Measures for the Supervision and Administration of Live E-commerce, " + ReportPeriod.ARTICLE);
+            json.writeStringField("report", period.kind().title());
+            json.writeStringField("legal_basis", period.kind().legalBasis());
             json.writeObjectFieldStart("period");
             json.writeNumberField("year", period.year());
-            json.writeStringField("half", "HALF_" + period.half().name());
+            for (Map.Entry<String, Object> label : period.label().entrySet()) {
+                json.writeObjectField(label.getKey(), label.getValue());
+            }
             json.writeStringField("first_day", period.firstDay().toString());
             json.writeStringField("last_day", period.lastDay().toString());
             json.writeStringField("time_zone", ReportPeriod.ZONE.getId());
             json.writeStringField("start_time", period.startTime().toString());
             json.writeStringField("end_time", period.endTime().toString());
             json.writeEndObject();
-            json.writeStringField("selection", SELECTION);
+            json.writeStringField("due_date", period.dueDate().toString());
+            json.writeStringField("selection", period.kind().selection());
             json.writeStringField("generate_time", generateTime.toString());
             json.writeArrayFieldStart("formats");
             for (ReportFormat format : formats) {
