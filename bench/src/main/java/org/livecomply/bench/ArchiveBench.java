@@ -66,23 +66,42 @@ public final class ArchiveBench {
     private final int streams;
     private final int proofs;
 
-    ArchiveBench(int records, int leaves, int streams, int proofs) {
+    private final String reuseDatabase;
+    private final boolean keepDatabase;
+
+    ArchiveBench(int records, int leaves, int streams, int proofs, String reuseDatabase, boolean keepDatabase) {
         this.records = records;
         this.leaves = Math.max(leaves, records);
         this.streams = streams;
         this.proofs = proofs;
+        this.reuseDatabase = reuseDatabase;
+        this.keepDatabase = keepDatabase || reuseDatabase != null;
     }
 
     public static void main(String[] args) throws Exception {
         Map<String, Integer> options = new HashMap<>(Map.of("--records", 100_000, "--leaves", 1_000_000, "--streams", 4, "--proofs", 5_000));
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!options.containsKey(args[i])) {
+        String reuse = null;
+        boolean keep = false;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--keep-database")) {
+                keep = true;
+            } else if (args[i].equals("--proofs-only-on") && i + 1 < args.length) {
+                reuse = args[++i];
+            } else if (options.containsKey(args[i]) && i + 1 < args.length) {
+                options.put(args[i], Integer.parseInt(args[++i]));
+            } else {
                 throw new IllegalArgumentException("unknown option " + args[i]);
             }
-            options.put(args[i], Integer.parseInt(args[i + 1]));
         }
-        Result result = new ArchiveBench(options.get("--records"), options.get("--leaves"), options.get("--streams"),
-                options.get("--proofs")).run();
+        ArchiveBench bench = new ArchiveBench(options.get("--records"), options.get("--leaves"), options.get("--streams"),
+                options.get("--proofs"), reuse, keep);
+        if (reuse != null) {
+            double[] latencies = bench.proofsOnly();
+            System.out.printf(Locale.ROOT, "inclusion proofs on %s: p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms%n",
+                    reuse, latencies[0], latencies[1], latencies[2], latencies[3]);
+            System.exit(0);
+        }
+        Result result = bench.run();
         System.out.println(result.report());
         System.exit(0);
     }
@@ -108,16 +127,36 @@ public final class ArchiveBench {
         }
     }
 
-    Result run() throws Exception {
-        TestDatabase.Database database = TestDatabase.shared().newDatabase("bench");
+    /** Only the proof measurement, on a log a run with --keep-database left behind. */
+    double[] proofsOnly() throws Exception {
+        TestDatabase.Database database = TestDatabase.shared().existingDatabase(reuseDatabase);
+        ApplicationContext context = service(database);
+        ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", context.getBean(GrpcEmbeddedServer.class).getPort())
+                .usePlaintext().build();
+        try (Connection connection = database.connect(); Statement count = connection.createStatement();
+             var size = count.executeQuery("SELECT COUNT(*) FROM archive_records")) {
+            size.next();
+            return proofLatencies(channel, size.getInt(1));
+        } finally {
+            channel.shutdownNow();
+            context.close();
+        }
+    }
+
+    private ApplicationContext service(TestDatabase.Database database) {
         Map<String, Object> properties = new HashMap<>(Map.copyOf(database.micronautProperties()));
         properties.put("grpc.server.port", 0);
         properties.put("micronaut.server.port", -1);
         properties.put("livecomply.auth.hs256-secret", SECRET);
         properties.put("livecomply.archive.jobs.enabled", false);
         properties.put("datasources.default.maximum-pool-size", streams + 4);
-        ApplicationContext context = Micronaut.build(new String[0]).mainClass(Application.class).environments("dev")
+        return Micronaut.build(new String[0]).mainClass(Application.class).environments("dev")
                 .properties(properties).deduceEnvironment(false).start();
+    }
+
+    Result run() throws Exception {
+        TestDatabase.Database database = TestDatabase.shared().newDatabase("bench");
+        ApplicationContext context = service(database);
         GrpcEmbeddedServer server = context.getBean(GrpcEmbeddedServer.class);
         ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build();
         try {
@@ -140,7 +179,11 @@ public final class ArchiveBench {
         } finally {
             channel.shutdownNow();
             context.close();
-            TestDatabase.shared().execute("DROP DATABASE `" + database.name() + "`");
+            if (keepDatabase) {
+                System.out.println("kept the log in database " + database.name() + " (--proofs-only-on " + database.name() + ")");
+            } else {
+                TestDatabase.shared().execute("DROP DATABASE `" + database.name() + "`");
+            }
         }
     }
 
@@ -238,24 +281,32 @@ public final class ArchiveBench {
     }
 
     /**
-     * Waits (up to {@value #QUIET_WAIT_SECONDS} s) until InnoDB has flushed the dirty pages that growing the
-     * log left behind: otherwise its background flushing competes for this machine's two cores with the
-     * proofs, and the proof figures describe the aftermath of a bulk load rather than a log of that size.
+     * Waits (up to {@value #QUIET_WAIT_SECONDS} s) until InnoDB has flushed what growing the log left
+     * behind (dirty pages below {@value #QUIET_DIRTY_PAGES}, or no progress for 10 s): otherwise its
+     * background flushing competes for this machine's two cores with the proofs, and the proof figures
+     * describe the aftermath of a bulk load rather than a log of that size.
      */
     private static void awaitQuietDatabase(TestDatabase.Database database) throws Exception {
         long start = System.nanoTime();
         try (Connection connection = database.connect(); Statement status = connection.createStatement()) {
-            long dirty = Long.MAX_VALUE;
-            while (seconds(start) < QUIET_WAIT_SECONDS) {
-                try (var rows = status.executeQuery("SHOW GLOBAL STATUS LIKE 'Innodb_buffer_pool_pages_dirty'")) {
-                    dirty = rows.next() ? rows.getLong(2) : 0;
-                }
-                if (dirty < QUIET_DIRTY_PAGES) {
-                    break;
-                }
+            long dirty = dirtyPages(status);
+            long lowest = dirty;
+            long lastProgress = System.nanoTime();
+            while (dirty >= QUIET_DIRTY_PAGES && seconds(start) < QUIET_WAIT_SECONDS && seconds(lastProgress) < 10) {
                 Thread.sleep(1_000);
+                dirty = dirtyPages(status);
+                if (dirty < lowest * 0.95) {
+                    lowest = dirty;
+                    lastProgress = System.nanoTime();
+                }
             }
             System.out.printf("database quiet after %.0f s (%d dirty pages)%n", seconds(start), dirty);
+        }
+    }
+
+    private static long dirtyPages(Statement status) throws Exception {
+        try (var rows = status.executeQuery("SHOW GLOBAL STATUS LIKE 'Innodb_buffer_pool_pages_dirty'")) {
+            return rows.next() ? rows.getLong(2) : 0;
         }
     }
 
@@ -275,7 +326,8 @@ public final class ArchiveBench {
             millis[i] = (System.nanoTime() - start) / 1e6;
         }
         Arrays.sort(millis);
-        return new double[] {millis[proofs / 2], millis[(int) Math.ceil(proofs * 0.99) - 1]};
+        return new double[] {millis[proofs / 2], millis[(int) Math.ceil(proofs * 0.99) - 1],
+                millis[(int) Math.ceil(proofs * 0.999) - 1], millis[proofs - 1]};
     }
 
     /** A ~1 KB order record: three items with long titles, a page snapshot and a replay segment. */

@@ -10,7 +10,7 @@ class ArchiveBenchTest {
 
     @Test
     void aSmallRunMeasuresEveryStage() throws Exception {
-        ArchiveBench.Result result = new ArchiveBench(3000, 4000, 2, 200).run();
+        ArchiveBench.Result result = new ArchiveBench(3000, 4000, 2, 200, null, false).run();
         assertEquals(3000, result.records());
         assertEquals(4000, result.leaves());
         assertTrue(result.recordBytes() > 900 && result.recordBytes() < 1300, "about 1 KB: " + result.recordBytes());

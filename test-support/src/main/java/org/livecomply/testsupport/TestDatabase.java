@@ -99,6 +99,11 @@ public final class TestDatabase {
         return new Database(serverUrl + name, user, password, name);
     }
 
+    /** An existing database on the test server, e.g. one a benchmark kept for a later run. */
+    public Database existingDatabase(String name) {
+        return new Database(serverUrl + name, user, password, name);
+    }
+
     public String serverUrl() {
         return serverUrl;
     }
