@@ -1,0 +1,114 @@
+package org.livecomply.training.service;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.livecomply.training.client.IdentityDirectory.KnownSubject;
+import org.livecomply.training.domain.AnnualWindow;
+import org.livecomply.training.domain.Audience;
+import org.livecomply.training.domain.Course;
+import org.livecomply.training.domain.CourseKind;
+import org.livecomply.training.domain.PassedCourse;
+import org.livecomply.training.domain.RegulatorNotice;
+import org.livecomply.training.domain.Subject;
+import org.livecomply.training.domain.Topic;
+import org.livecomply.training.domain.TrainingRules;
+import org.livecomply.training.domain.TrainingStatus;
+import org.livecomply.training.domain.TrainingStatusEvaluator;
+import org.livecomply.training.domain.YearlyCompletion;
+import org.livecomply.training.domain.report.ReportYear;
+import org.livecomply.training.repository.EnumColumns;
+import org.livecomply.training.repository.RegulatorNoticeRepository;
+import org.livecomply.training.repository.TrainingRecordRepository;
+import org.livecomply.training.repository.TrainingRecordRow;
+import org.livecomply.training.repository.TrainingRefusalRepository;
+import org.livecomply.training.repository.TrainingRefusalRow;
+
+/**
+ * Training status, read from training's own tables only (the go-live gate asks it for every marketer):
+ * the catalogue in force, the subject's passed non-voided records and its overdue notices — three
+ * indexed queries, plus its refusals when something is missing. Yearly completions are the same
+ * evaluation for a page of subjects at once, with the calendar-year window.
+ */
+@Singleton
+public class TrainingStatusService {
+
+    private final CatalogueService catalogue;
+    private final TrainingRecordRepository records;
+    private final TrainingRefusalRepository refusals;
+    private final RegulatorNoticeRepository notices;
+    private final TrainingRules rules;
+    private final Clock clock;
+
+    public TrainingStatusService(CatalogueService catalogue, TrainingRecordRepository records, TrainingRefusalRepository refusals,
+                                 RegulatorNoticeRepository notices, TrainingRules rules, Clock clock) {
+        this.catalogue = catalogue;
+        this.records = records;
+        this.refusals = refusals;
+        this.notices = notices;
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    public Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    @Transactional(readOnly = true)
+    public TrainingStatus status(Subject subject, Instant at) {
+        List<Course> inForce = catalogue.inForce(subject.audience(), TrainingRules.dayOf(at));
+        List<PassedCourse> passed = records.passed(subject.name(), at).stream().map(TrainingStatusService::passed).toList();
+        List<String> overdue = notices.overdueFor(subject.name(), subject.audience().name(), at).stream()
+                .map(id -> RegulatorNotice.COLLECTION + id).toList();
+        return TrainingStatusEvaluator.evaluate(subject, at, rules.annualWindow(), inForce, passed,
+                () -> Set.copyOf(refusals.codesRefusedBy(subject.name(), at)), overdue);
+    }
+
+    /** The instant a year is evaluated at: its last instant once it has ended, otherwise now. */
+    public Instant evaluationInstant(ReportYear year) {
+        Instant now = now();
+        return year.endedAt(now) ? year.lastInstant() : now;
+    }
+
+    /** Yearly completions of subjects of one audience, in the given order, evaluated at {@code at} within {@code year}. */
+    @Transactional(readOnly = true)
+    public List<YearlyCompletion> yearly(Audience audience, List<KnownSubject> subjects, ReportYear year, Instant at) {
+        if (subjects.isEmpty()) {
+            return List.of();
+        }
+        List<String> names = subjects.stream().map(s -> s.subject().name()).toList();
+        List<Course> inForce = catalogue.inForce(audience, TrainingRules.dayOf(at));
+        Map<String, List<PassedCourse>> passed = new HashMap<>();
+        for (TrainingRecordRow row : records.passed(names, at)) {
+            passed.computeIfAbsent(row.subject(), k -> new ArrayList<>()).add(passed(row));
+        }
+        Map<String, List<TrainingRefusalRow>> refused = new HashMap<>();
+        for (TrainingRefusalRow row : refusals.between(names, year.startTime(), at)) {
+            refused.computeIfAbsent(row.subject(), k -> new ArrayList<>()).add(row);
+        }
+        List<YearlyCompletion> completions = new ArrayList<>();
+        for (KnownSubject known : subjects) {
+            String name = known.subject().name();
+            List<TrainingRefusalRow> subjectRefusals = refused.getOrDefault(name, List.of());
+            Set<String> refusedCodes = new HashSet<>();
+            subjectRefusals.forEach(r -> refusedCodes.add(r.courseCode()));
+            TrainingStatus status = TrainingStatusEvaluator.evaluate(known.subject(), at, AnnualWindow.CALENDAR_YEAR, inForce,
+                    passed.getOrDefault(name, List.of()), () -> refusedCodes, List.of());
+            completions.add(new YearlyCompletion(year.year(), status, known.mcnInstitution(), subjectRefusals.size()));
+        }
+        return completions;
+    }
+
+    private static PassedCourse passed(TrainingRecordRow row) {
+        return new PassedCourse(row.courseCode(), CourseKind.valueOf(row.courseKind()), EnumColumns.parse(row.courseTopics(), Topic.class),
+                row.completeTime());
+    }
+}
