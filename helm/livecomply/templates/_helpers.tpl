@@ -158,12 +158,16 @@ ServiceAccount name of a component. Call with (dict "root" $ "key" $key "c" $com
 {{- end -}}
 
 {{/*
-The ConfigMap data of a component (environment variables, all values strings): logLevel and
-auth.issuer, then the global `config`, then the component's `config`.
+The ConfigMap data of a component (environment variables, all values strings): logLevel, the
+address of each component it calls (LIVECOMPLY_CLIENTS_<CALLEE>_ADDRESS) and auth.issuer, then the
+global `config`, then the component's `config`.
 Call with (dict "root" $ "key" $key "c" $component).
 */}}
 {{- define "livecomply.configData" -}}
 {{- $data := dict "LOGGER_LEVELS_ROOT" .root.Values.logLevel -}}
+{{- range $callee := .c.calls -}}
+{{- $_ := set $data (printf "LIVECOMPLY_CLIENTS_%s_ADDRESS" ($callee | upper | replace "-" "_")) (printf "%s:%s" (include "livecomply.componentName" (dict "root" $.root "key" $callee)) (include "livecomply.grpcPort" $.root)) -}}
+{{- end -}}
 {{- if .root.Values.auth.issuer -}}
 {{- $_ := set $data "LIVECOMPLY_AUTH_ISSUER" .root.Values.auth.issuer -}}
 {{- end -}}

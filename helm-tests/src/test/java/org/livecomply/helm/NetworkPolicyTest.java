@@ -37,7 +37,8 @@ class NetworkPolicyTest {
 
     @Test
     void aloneIdentityAdmitsNoGrpcCallerAndOnlyMonitoringOnHttp() {
-        NetworkPolicy np = Scenario.defaults().render().networkPolicy("identity");
+        NetworkPolicy np = Rendered.of(List.of(), merge(HelmChart.REQUIRED_SETS, Map.of("components.training.enabled", "false",
+                "components.room-grading.enabled", "false"))).networkPolicy("identity");
         assertTrue(peersOnPort(np.getSpec().getIngress(), GRPC).isEmpty(),
                 "no caller configured: nobody may reach the gRPC port (an empty 'from' would admit everyone)");
         List<NetworkPolicyPeer> http = peersOnPort(np.getSpec().getIngress(), HTTP);
@@ -54,8 +55,7 @@ class NetworkPolicyTest {
 
     @Test
     void trainingCallingIdentityOpensExactlyThatPath() {
-        Rendered r = Rendered.cached("training",
-                List.of(HelmChart.testValues("required.yaml"), HelmChart.testValues("training.yaml")), Map.of());
+        Rendered r = Rendered.of(List.of(), merge(HelmChart.REQUIRED_SETS, Map.of("components.room-grading.enabled", "false")));
         assertEquals(Set.of("identity", "training", "transaction-archive"), r.components());
 
         NetworkPolicy identity = r.networkPolicy("identity");
@@ -121,7 +121,8 @@ class NetworkPolicyTest {
 
     @Test
     void productionAdmitsThePlatformNamespaceAndNarrowsEgressToTheDatabaseSubnet() {
-        NetworkPolicy np = Scenario.production().render().networkPolicy("identity");
+        // the archive: no component of the suite calls it in production, so the platform is its only caller
+        NetworkPolicy np = Scenario.production().render().networkPolicy("transaction-archive");
         List<NetworkPolicyPeer> grpc = peersOnPort(np.getSpec().getIngress(), GRPC);
         assertEquals(1, grpc.size(), grpc.toString());
         assertEquals(Map.of("kubernetes.io/metadata.name", "platform"), grpc.get(0).getNamespaceSelector().getMatchLabels());

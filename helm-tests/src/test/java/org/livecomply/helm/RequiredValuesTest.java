@@ -44,7 +44,11 @@ class RequiredValuesTest {
         sets.remove("secrets.database.name");
         sets.put("components.identity.database.secretName", "identity-db");
         sets.put("components.transaction-archive.database.secretName", "archive-db");
+        sets.put("components.training.database.secretName", "training-db");
+        sets.put("components.room-grading.database.secretName", "grading-db");
         Rendered r = Rendered.of(List.of(), sets);
+        assertEquals("training-db", RenderedManifestsTest.env(r.container("training"))
+                .get("DATASOURCES_DEFAULT_URL").getValueFrom().getSecretKeyRef().getName());
         assertEquals("archive-db", RenderedManifestsTest.env(r.container("transaction-archive"))
                 .get("DATASOURCES_DEFAULT_URL").getValueFrom().getSecretKeyRef().getName());
         var env = RenderedManifestsTest.env(r.container("identity"));
@@ -72,9 +76,9 @@ class RequiredValuesTest {
     @Test
     void aComponentWithoutImageRepositoryIsRefused() {
         Map<String, String> sets = new LinkedHashMap<>(HelmChart.REQUIRED_SETS);
-        sets.put("components.training.calls[0]", "identity");
+        sets.put("components.future-service.calls[0]", "identity");
         String message = templateError(List.of(), sets);
-        assertTrue(message.contains("components.training.image.repository is required"), message);
+        assertTrue(message.contains("components.future-service.image.repository is required"), message);
     }
 
     @Test

@@ -101,7 +101,7 @@ class SecretEnvAndReportsTest {
         sets.remove("secrets.archive.name");
         sets.put("components.transaction-archive.enabled", "false");
         Rendered r = Rendered.of(List.of(), sets);
-        assertEquals(java.util.Set.of("identity"), r.components());
+        assertEquals(java.util.Set.of("identity", "training", "room-grading"), r.components());
         assertFalse(r.yaml.contains(SIGNING_KEY), "nothing refers to the signing key");
     }
 

@@ -16,8 +16,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.livecomply.api.archive.v1.TransactionArchiveServiceGrpc;
+import org.livecomply.api.grading.v1.GradingReportServiceGrpc;
+import org.livecomply.api.grading.v1.RoomGradingServiceGrpc;
 import org.livecomply.api.identity.v1.IdentityReportServiceGrpc;
 import org.livecomply.api.identity.v1.IdentityServiceGrpc;
+import org.livecomply.api.training.v1.TrainingReportServiceGrpc;
+import org.livecomply.api.training.v1.TrainingServiceGrpc;
 
 /**
  * One client for a LiveComply deployment: the services' addresses, one token provider, a default deadline,
@@ -55,6 +59,22 @@ public final class LiveComplyClient implements AutoCloseable {
 
     public IdentityReportServiceGrpc.IdentityReportServiceBlockingStub identityReports() {
         return stub(LiveComplyService.IDENTITY, IdentityReportServiceGrpc::newBlockingStub);
+    }
+
+    public TrainingServiceGrpc.TrainingServiceBlockingStub training() {
+        return stub(LiveComplyService.TRAINING, TrainingServiceGrpc::newBlockingStub);
+    }
+
+    public TrainingReportServiceGrpc.TrainingReportServiceBlockingStub trainingReports() {
+        return stub(LiveComplyService.TRAINING, TrainingReportServiceGrpc::newBlockingStub);
+    }
+
+    public RoomGradingServiceGrpc.RoomGradingServiceBlockingStub roomGrading() {
+        return stub(LiveComplyService.ROOM_GRADING, RoomGradingServiceGrpc::newBlockingStub);
+    }
+
+    public GradingReportServiceGrpc.GradingReportServiceBlockingStub gradingReports() {
+        return stub(LiveComplyService.ROOM_GRADING, GradingReportServiceGrpc::newBlockingStub);
     }
 
     public TransactionArchiveServiceGrpc.TransactionArchiveServiceBlockingStub archive() {

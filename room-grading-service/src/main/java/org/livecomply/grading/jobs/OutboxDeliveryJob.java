@@ -1,0 +1,109 @@
+package org.livecomply.grading.jobs;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.grpc.StatusRuntimeException;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.livecomply.api.identity.v1.BlacklistEntry;
+import org.livecomply.api.identity.v1.CreateBlacklistEntryRequest;
+import org.livecomply.commons.error.DependencyUnavailableException;
+import org.livecomply.grading.client.IdentityClient;
+import org.livecomply.grading.repository.OutboxEventRow;
+import org.livecomply.grading.service.Outbox;
+import org.livecomply.grading.service.OutboxEvents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers due outbox events: blacklist entries to identity-service, idempotently (request_id = event id, so
+ * a retry after a lost answer stores nothing twice). Each replica leases a few events at a time; a lease of
+ * a crashed replica runs out. An unavailable identity is retried with exponential backoff (5 s doubling to
+ * 1 h); a refusal (the request itself is wrong) marks the event FAILED and the disposal's delivery FAILED
+ * for a person to see. The Art. 23 hand-off events stay PARKED: consumer-rights-service does not exist yet.
+ */
+@Singleton
+public class OutboxDeliveryJob {
+
+    static final int BATCH = 20;
+    static final Duration LEASE = Duration.ofMinutes(1);
+    static final Duration FIRST_RETRY = Duration.ofSeconds(5);
+    static final Duration LAST_RETRY = Duration.ofHours(1);
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxDeliveryJob.class);
+
+    private final OutboxEvents events;
+    private final Outbox outbox;
+    private final IdentityClient identity;
+    private final Clock clock;
+    private final String replica = UUID.randomUUID().toString();
+
+    public OutboxDeliveryJob(OutboxEvents events, Outbox outbox, IdentityClient identity, Clock clock) {
+        this.events = events;
+        this.outbox = outbox;
+        this.identity = identity;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelay = "${livecomply.grading.outbox.interval:5s}", initialDelay = "${livecomply.grading.outbox.interval:5s}")
+    public void onSchedule() {
+        try {
+            deliverDue();
+        } catch (RuntimeException e) {
+            LOG.error("Outbox delivery failed; the next run retries", e);
+        }
+    }
+
+    /** Delivers what is due now; returns how many events were delivered. */
+    public int deliverDue() {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        int delivered = 0;
+        for (OutboxEventRow event : events.lease(replica, now, now.plus(LEASE), BATCH)) {
+            if (deliver(event, now)) {
+                delivered++;
+            }
+        }
+        return delivered;
+    }
+
+    private boolean deliver(OutboxEventRow event, Instant now) {
+        String disposalId = event.source().substring(event.source().lastIndexOf('/') + 1);
+        if (!Outbox.Kind.IDENTITY_BLACKLIST_ENTRY.name().equals(event.kind())) {
+            events.failed(event, replica, "no delivery for kind " + event.kind(), null);
+            return false;
+        }
+        CreateBlacklistEntryRequest request;
+        try {
+            request = CreateBlacklistEntryRequest.parseFrom(outbox.payload(event));
+        } catch (InvalidProtocolBufferException e) {
+            events.failed(event, replica, "unreadable payload: " + e.getMessage(), disposalId);
+            return false;
+        }
+        try {
+            BlacklistEntry entry = identity.createBlacklistEntry(request);
+            events.delivered(event, replica, clock.instant().truncatedTo(ChronoUnit.MICROS), disposalId, entry.getName());
+            LOG.info("Blacklist entry {} stored in identity for {}", entry.getName(), event.source());
+            return true;
+        } catch (DependencyUnavailableException e) {
+            Instant next = now.plus(backoff(event.attempts()));
+            events.retryLater(event, replica, next, cut(String.valueOf(e.getCause())));
+            LOG.warn("identity unavailable for {}; retrying at {}", event.source(), next);
+        } catch (StatusRuntimeException e) {
+            events.failed(event, replica, cut(e.getStatus().toString()), disposalId);
+            LOG.error("identity refused the blacklist entry of {}: {}", event.source(), e.getStatus());
+        }
+        return false;
+    }
+
+    static Duration backoff(int attempts) {
+        Duration delay = FIRST_RETRY.multipliedBy(1L << Math.min(attempts, 20));
+        return delay.compareTo(LAST_RETRY) > 0 ? LAST_RETRY : delay;
+    }
+
+    private static String cut(String text) {
+        return text.length() <= 1000 ? text : text.substring(0, 1000);
+    }
+}

@@ -1,0 +1,79 @@
+package org.livecomply.grading;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.livecomply.testsupport.StatusDetails.preconditionFailure;
+
+import io.grpc.StatusRuntimeException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.livecomply.api.grading.v1.CreateDisposalRequest;
+import org.livecomply.api.grading.v1.Disposal;
+import org.livecomply.api.grading.v1.GetDisposalRequest;
+import org.livecomply.api.grading.v1.Measure;
+import org.livecomply.api.grading.v1.Room;
+import org.livecomply.api.grading.v1.Severity;
+import org.livecomply.api.grading.v1.SubjectIdentity;
+import org.livecomply.api.grading.v1.Violation;
+import org.livecomply.api.identity.v1.BlacklistEntry;
+import org.livecomply.api.identity.v1.GetBlacklistEntryRequest;
+import org.livecomply.api.identity.v1.Marketer;
+import org.livecomply.api.identity.v1.RoomOperator;
+import org.livecomply.grading.jobs.OutboxDeliveryJob;
+
+/** Blacklists reach the real identity-service through the outbox, once, and identity then enforces them (Art. 14). */
+@MicronautTest(environments = "test", transactional = false)
+class OutboxDeliveryIT extends GradingApiTest {
+
+    @Inject
+    OutboxDeliveryJob outbox;
+
+    @Override
+    protected Map<String, String> moreProperties() {
+        return Map.of("livecomply.clients.identity.address", RealServices.identity().grpcAddress());
+    }
+
+    @Test
+    void aBlacklistIsStoredInIdentityOnceAndStopsTheMarketersNextRoster() throws SQLException {
+        String idNumber = RealServices.freshIdNumber(LocalDate.of(1985, 5, 5));
+        Marketer host = RealServices.marketer(idNumber, true);
+        RoomOperator operator = RealServices.verifiedOperator();
+        Room room = fixtures.room(GradingFixtures.roomInput().setRoomOperator(operator.getName()));
+        Violation violation = fixtures.violation(room, Severity.SEVERITY_GRAVE, TestClock.NOW);
+        Disposal blacklist = client.as(GradingFixtures.DECIDE).createDisposal(CreateDisposalRequest.newBuilder().setParent(room.getName())
+                .setDisposal(DisposalIT.decision(violation, Measure.MEASURE_BLACKLIST).setMarketer(host.getName())
+                        .setDeviationReason("sold counterfeit cosmetics knowingly")
+                        .setSubjectIdentity(SubjectIdentity.newBuilder().setIdentityType(SubjectIdentity.IdentityType.IDENTITY_TYPE_RESIDENT_ID)
+                                .setIdentity(idNumber))).build());
+
+        assertEquals(1, outbox.deliverDue());
+        Disposal delivered = client.as(GradingFixtures.READ).getDisposal(GetDisposalRequest.newBuilder().setName(blacklist.getName()).build());
+        assertEquals(Disposal.IdentityDelivery.IDENTITY_DELIVERY_DELIVERED, delivered.getIdentityDelivery());
+        BlacklistEntry entry = RealServices.identityAs("identity.read").getBlacklistEntry(GetBlacklistEntryRequest.newBuilder()
+                .setName(delivered.getBlacklistEntry()).build());
+        assertEquals(blacklist.getName(), entry.getSource());
+        assertEquals(BlacklistEntry.State.STATE_ACTIVE, entry.getState());
+        assertEquals("Art. 34; Art. 12 ¶1; platform rule 4.2", entry.getLegalBasis());
+        assertTrue(entry.getReason().startsWith("BLACKLIST. Facts: On 2026-11-28"), entry.getReason());
+        assertEquals(idNumber.substring(0, 4) + "**********" + idNumber.substring(14), entry.getIdentity());
+
+        StatusRuntimeException roster = assertThrows(StatusRuntimeException.class, () -> RealServices.roster(operator, "s-after", host.getName()));
+        assertEquals("MARKETER_BLACKLISTED", preconditionFailure(roster).getViolations(0).getType(), "identity enforces what grading decided");
+
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            // As if the first answer had been lost: the retry carries the same request id, so identity stores nothing twice.
+            statement.executeUpdate("UPDATE outbox_events SET status = 'PENDING' WHERE source = '" + blacklist.getName() + "'");
+        }
+        assertEquals(1, outbox.deliverDue());
+        assertEquals(delivered.getBlacklistEntry(), client.as(GradingFixtures.READ).getDisposal(GetDisposalRequest.newBuilder()
+                .setName(blacklist.getName()).build()).getBlacklistEntry());
+        assertEquals(0, outbox.deliverDue(), "nothing left to deliver");
+    }
+}
