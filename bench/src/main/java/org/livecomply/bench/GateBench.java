@@ -254,6 +254,7 @@ public final class GateBench {
 
     private static ServiceProcess start(String name, String module, TestDatabase server, Path root, String... env) {
         ServiceProcess.Builder builder = ServiceProcess.builder(name + "-bench", ServiceProcess.jarOf(root, module))
+                .jvmOptions(ServiceProcess.PRODUCTION_LIKE)
                 .database(server.newDatabase("bench_" + name.replace('-', '_'))).hs256Secret(SECRET);
         for (int i = 0; i + 1 < env.length; i += 2) {
             builder.env(env[i], env[i + 1]);

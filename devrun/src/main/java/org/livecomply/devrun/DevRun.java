@@ -99,6 +99,11 @@ public final class DevRun implements AutoCloseable {
         env.put("DATASOURCES_DEFAULT_USERNAME", "root");
         env.put("DATASOURCES_DEFAULT_PASSWORD", "");
         env.put("LIVECOMPLY_AUTH_HS256_SECRET", DEV_HS256_SECRET);
+        for (String callee : service.calls()) {
+            DevService target = services().stream().filter(s -> s.name().equals(callee)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException(service.name() + " calls unknown service " + callee));
+            env.put("LIVECOMPLY_CLIENTS_" + callee.toUpperCase(java.util.Locale.ROOT) + "_ADDRESS", "127.0.0.1:" + target.grpcPort());
+        }
         return env;
     }
 

@@ -23,11 +23,17 @@ import org.livecomply.api.archive.v1.TransactionArchiveServiceGrpc;
 import org.livecomply.api.identity.v1.GetRoomOperatorRequest;
 import org.livecomply.api.identity.v1.IdentityServiceGrpc;
 import org.livecomply.api.identity.v1.RoomOperator;
+import org.livecomply.api.grading.v1.GetGradingRulesetRequest;
+import org.livecomply.api.grading.v1.GradingRuleset;
+import org.livecomply.api.training.v1.Audience;
+import org.livecomply.api.training.v1.ListNonCompliantRequest;
+import org.livecomply.api.training.v1.ListNonCompliantResponse;
 import org.livecomply.sdk.BearerToken;
+import org.livecomply.sdk.LiveComplyClient;
 
 /**
- * The README's run command for real: embedded MariaDB, identity-service (and the archive) as processes from their
- * shaded jars, a room operator created and read back with buf curl and the printed dev token (the way the
+ * The README's run command for real: embedded MariaDB, every service as a process from its shaded jar, wired
+ * to the services it calls, a room operator created and read back with buf curl and the printed dev token (the way the
  * README tells people to call it), an unauthenticated call refused, and the data still there after a restart.
  */
 class DevRunIT {
@@ -57,6 +63,18 @@ class DevRunIT {
 
             String refused = bufCurl(null, "GetRoomOperator", "{\"name\":\"" + name + "\"}");
             assertTrue(refused.contains("\"code\": \"unauthenticated\"") && refused.contains("Missing 'authorization"), refused);
+
+            // training and room-grading run wired to identity with service tokens they mint themselves
+            String operator = name;
+            try (LiveComplyClient suite = LiveComplyClient.builder().devRun("127.0.0.1", OFFSET).token(token).build()) {
+                ListNonCompliantResponse untrained = suite.training().listNonCompliant(ListNonCompliantRequest.newBuilder()
+                        .setAudience(Audience.AUDIENCE_ROOM_OPERATOR).setYear(2026).build());
+                assertTrue(untrained.getNonCompliantList().stream().anyMatch(c -> c.getSubject().equals(operator)),
+                        "training lists the operator identity registered: " + untrained);
+                GradingRuleset ruleset = suite.roomGrading().getGradingRuleset(
+                        GetGradingRulesetRequest.newBuilder().setName("gradingRulesets/current").build());
+                assertEquals(GradingRuleset.State.STATE_IN_FORCE, ruleset.getState());
+            }
 
             // the archive runs beside it with the published dev signing key: an empty log, signed
             assertTrue(run.banner().contains("127.0.0.1:" + (50052 + OFFSET)), run.banner());

@@ -33,7 +33,13 @@ public final class ServiceProcess implements AutoCloseable {
     private final int grpcPort;
     private final int httpPort;
     private final boolean killOnExit;
+    private final List<String> jvmOptions;
     private Process process;
+
+    /** Fast start, small footprint (C1 only, serial GC, 384 MiB): tests and the dev run. */
+    public static final List<String> QUICK_START = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx384m");
+    /** What the Helm chart gives a service (full JIT, G1, a fixed heap): benchmarks. */
+    public static final List<String> PRODUCTION_LIKE = List.of("-XX:+UseG1GC", "-Xms512m", "-Xmx512m");
 
     private ServiceProcess(Builder builder) {
         this.name = builder.name;
@@ -42,6 +48,7 @@ public final class ServiceProcess implements AutoCloseable {
         this.httpPort = builder.httpPort > 0 ? builder.httpPort : freePort();
         this.log = builder.logDirectory.resolve(name + ".log");
         this.killOnExit = builder.killOnExit;
+        this.jvmOptions = List.copyOf(builder.jvmOptions);
         Map<String, String> env = new LinkedHashMap<>();
         env.put("MICRONAUT_ENVIRONMENTS", "dev");
         env.put("GRPC_SERVER_PORT", Integer.toString(grpcPort));
@@ -84,9 +91,10 @@ public final class ServiceProcess implements AutoCloseable {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException(name + " is already running");
         }
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx384m", "-Duser.timezone=UTC", "-jar", jar.toString()));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Duser.timezone=UTC", "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(environment);
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -220,6 +228,7 @@ public final class ServiceProcess implements AutoCloseable {
         private int grpcPort;
         private int httpPort;
         private boolean killOnExit = true;
+        private List<String> jvmOptions = QUICK_START;
 
         private Builder(String name, Path jar) {
             this.name = name;
@@ -256,6 +265,15 @@ public final class ServiceProcess implements AutoCloseable {
 
         public Builder logDirectory(Path directory) {
             this.logDirectory = directory.toAbsolutePath();
+            return this;
+        }
+
+        /**
+         * JVM options instead of {@link #QUICK_START}, e.g. {@link #PRODUCTION_LIKE} for a benchmark: the
+         * defaults start fast and stay small, which is right for tests and the dev run, not for throughput.
+         */
+        public Builder jvmOptions(List<String> options) {
+            this.jvmOptions = List.copyOf(options);
             return this;
         }
 
