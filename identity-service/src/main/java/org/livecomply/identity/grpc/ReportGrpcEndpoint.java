@@ -1,5 +1,6 @@
 package org.livecomply.identity.grpc;
 
+import org.livecomply.commons.report.ReportChunkSink;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
@@ -18,7 +19,7 @@ import org.livecomply.commons.paging.PageSize;
 import org.livecomply.commons.paging.PagedResult;
 import org.livecomply.identity.domain.report.HalfYear;
 import org.livecomply.identity.domain.report.ReportExport;
-import org.livecomply.identity.domain.report.ReportFormat;
+import org.livecomply.commons.report.ReportFormat;
 import org.livecomply.identity.domain.report.TaxQuarter;
 import org.livecomply.identity.service.RegulatorReportService;
 import org.livecomply.identity.service.ReportExporter;
@@ -45,7 +46,7 @@ public class ReportGrpcEndpoint extends IdentityReportServiceGrpc.IdentityReport
         ReportFormat format = ReportMapper.format(request.getFormat(), violations);
         violations.throwIfAny();
         try {
-            regulatorReports.export(period, List.of(format), new ReportChunkSink((ServerCallStreamObserver<ReportChunk>) response),
+            regulatorReports.export(period, List.of(format), chunks(response),
                     Caller.current().subject(), ReportExport.Trigger.API);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -60,7 +61,7 @@ public class ReportGrpcEndpoint extends IdentityReportServiceGrpc.IdentityReport
         ReportFormat format = ReportMapper.format(request.getFormat(), violations);
         violations.throwIfAny();
         try {
-            taxReports.export(quarter, List.of(format), new ReportChunkSink((ServerCallStreamObserver<ReportChunk>) response),
+            taxReports.export(quarter, List.of(format), chunks(response),
                     Caller.current().subject(), ReportExport.Trigger.API);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -77,5 +78,10 @@ public class ReportGrpcEndpoint extends IdentityReportServiceGrpc.IdentityReport
         page.items().forEach(e -> reply.addReportExports(ReportMapper.toProto(e)));
         response.onNext(reply.build());
         response.onCompleted();
+    }
+
+    private static ReportChunkSink<ReportChunk> chunks(StreamObserver<ReportChunk> response) {
+        return new ReportChunkSink<>((ServerCallStreamObserver<ReportChunk>) response,
+                (file, data) -> ReportChunk.newBuilder().setFileName(file).setData(data).build());
     }
 }

@@ -41,10 +41,10 @@ final class ReportMapper {
         return ok;
     }
 
-    static org.livecomply.identity.domain.report.ReportFormat format(ReportFormat format, Violations violations) {
+    static org.livecomply.commons.report.ReportFormat format(ReportFormat format, Violations violations) {
         return switch (format) {
-            case REPORT_FORMAT_CSV -> org.livecomply.identity.domain.report.ReportFormat.CSV;
-            case REPORT_FORMAT_JSON_LINES -> org.livecomply.identity.domain.report.ReportFormat.JSON_LINES;
+            case REPORT_FORMAT_CSV -> org.livecomply.commons.report.ReportFormat.CSV;
+            case REPORT_FORMAT_JSON_LINES -> org.livecomply.commons.report.ReportFormat.JSON_LINES;
             default -> {
                 violations.add("format", "format is required: REPORT_FORMAT_CSV or REPORT_FORMAT_JSON_LINES");
                 yield null;
@@ -72,7 +72,7 @@ final class ReportMapper {
         } else if (period instanceof TaxQuarter quarter) {
             proto.setQuarter(quarter.quarter());
         }
-        export.formats().forEach(f -> proto.addFormats(f == org.livecomply.identity.domain.report.ReportFormat.CSV
+        export.formats().forEach(f -> proto.addFormats(f == org.livecomply.commons.report.ReportFormat.CSV
                 ? ReportFormat.REPORT_FORMAT_CSV : ReportFormat.REPORT_FORMAT_JSON_LINES));
         return proto.build();
     }

@@ -1,5 +1,6 @@
 package org.livecomply.identity.service;
 
+import org.livecomply.commons.report.ReportSink;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,14 +21,14 @@ import org.livecomply.commons.error.RuleViolationException;
 import org.livecomply.commons.paging.PageTokens;
 import org.livecomply.commons.paging.PagedResult;
 import org.livecomply.identity.domain.report.HalfYear;
-import org.livecomply.identity.domain.report.ReportColumn;
+import org.livecomply.commons.report.ReportColumn;
 import org.livecomply.identity.domain.report.ReportExport;
-import org.livecomply.identity.domain.report.ReportFormat;
+import org.livecomply.commons.report.ReportFormat;
 import org.livecomply.identity.domain.report.ReportKind;
 import org.livecomply.identity.domain.report.ReportLayout;
 import org.livecomply.identity.domain.report.ReportManifest;
 import org.livecomply.identity.domain.report.ReportPeriod;
-import org.livecomply.identity.domain.report.ReportWriter;
+import org.livecomply.commons.report.ReportWriter;
 import org.livecomply.identity.domain.report.TaxQuarter;
 import org.livecomply.identity.repository.ReportExportRepository;
 import org.livecomply.identity.repository.ReportExportRow;

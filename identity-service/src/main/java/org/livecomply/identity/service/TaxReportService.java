@@ -1,10 +1,11 @@
 package org.livecomply.identity.service;
 
+import org.livecomply.commons.report.ReportSink;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.util.List;
 import org.livecomply.identity.domain.report.ReportExport;
-import org.livecomply.identity.domain.report.ReportFormat;
+import org.livecomply.commons.report.ReportFormat;
 import org.livecomply.identity.domain.report.TaxQuarter;
 import org.livecomply.identity.domain.report.TaxReportLayout;
 import org.livecomply.identity.repository.TaxReportStore;

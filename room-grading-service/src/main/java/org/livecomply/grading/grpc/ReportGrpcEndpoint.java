@@ -1,5 +1,6 @@
 package org.livecomply.grading.grpc;
 
+import org.livecomply.commons.report.ReportChunkSink;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
@@ -16,7 +17,7 @@ import org.livecomply.api.grading.v1.ReportLevel;
 import org.livecomply.commons.auth.Caller;
 import org.livecomply.commons.error.Violations;
 import org.livecomply.commons.paging.PageSize;
-import org.livecomply.grading.domain.report.ReportFormat;
+import org.livecomply.commons.report.ReportFormat;
 import org.livecomply.grading.service.DisposalReportService;
 
 /** The GradingReportService gRPC API (Art. 12 ¶3): checks and translates requests, nothing else. */
@@ -64,7 +65,8 @@ public class ReportGrpcEndpoint extends GradingReportServiceGrpc.GradingReportSe
             batch = reports.newBatch(level, Caller.current().subject(), org.livecomply.grading.domain.report.DisposalReportBatch.Trigger.API);
         }
         try {
-            reports.write(batch, List.of(format), new ReportChunkSink((ServerCallStreamObserver<DisposalReportChunk>) response));
+            reports.write(batch, List.of(format), new ReportChunkSink<>((ServerCallStreamObserver<DisposalReportChunk>) response,
+                    (file, data) -> DisposalReportChunk.newBuilder().setFileName(file).setData(data).build()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -22,10 +22,10 @@ import java.util.stream.Stream;
 import org.livecomply.commons.calendar.WorkingDayCalendar;
 import org.livecomply.grading.domain.ReportLevel;
 import org.livecomply.grading.domain.report.DisposalReportBatch;
-import org.livecomply.grading.domain.report.ReportFormat;
+import org.livecomply.commons.report.ReportFormat;
 import org.livecomply.grading.service.DisposalReportService;
 import org.livecomply.grading.service.ReportRuns;
-import org.livecomply.grading.service.ReportSink;
+import org.livecomply.commons.report.ReportSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

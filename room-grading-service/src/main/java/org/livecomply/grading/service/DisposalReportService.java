@@ -1,5 +1,6 @@
 package org.livecomply.grading.service;
 
+import org.livecomply.commons.report.ReportSink;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -24,8 +25,8 @@ import org.livecomply.grading.domain.ReportLevel;
 import org.livecomply.grading.domain.report.DisposalReportBatch;
 import org.livecomply.grading.domain.report.DisposalReportLayout;
 import org.livecomply.grading.domain.report.DisposalReportManifest;
-import org.livecomply.grading.domain.report.ReportFormat;
-import org.livecomply.grading.domain.report.ReportWriter;
+import org.livecomply.commons.report.ReportFormat;
+import org.livecomply.commons.report.ReportWriter;
 import org.livecomply.grading.repository.DisposalRepository;
 import org.livecomply.grading.repository.DisposalRow;
 import org.livecomply.grading.repository.ReportBatchRepository;

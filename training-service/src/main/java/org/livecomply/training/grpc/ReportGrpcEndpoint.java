@@ -1,5 +1,6 @@
 package org.livecomply.training.grpc;
 
+import org.livecomply.commons.report.ReportChunkSink;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
@@ -16,7 +17,7 @@ import org.livecomply.commons.error.Violations;
 import org.livecomply.commons.paging.PageSize;
 import org.livecomply.commons.paging.PagedResult;
 import org.livecomply.training.domain.report.ReportExport;
-import org.livecomply.training.domain.report.ReportFormat;
+import org.livecomply.commons.report.ReportFormat;
 import org.livecomply.training.domain.report.ReportYear;
 import org.livecomply.training.service.CompletionReportService;
 
@@ -37,7 +38,8 @@ public class ReportGrpcEndpoint extends TrainingReportServiceGrpc.TrainingReport
         ReportFormat format = ReportMapper.format(request.getFormat(), violations);
         violations.throwIfAny();
         try {
-            reports.export(year, List.of(format), new ReportChunkSink((ServerCallStreamObserver<ReportChunk>) response),
+            reports.export(year, List.of(format), new ReportChunkSink<>((ServerCallStreamObserver<ReportChunk>) response,
+                    (file, data) -> ReportChunk.newBuilder().setFileName(file).setData(data).build()),
                     Caller.current().subject(), ReportExport.Trigger.API);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

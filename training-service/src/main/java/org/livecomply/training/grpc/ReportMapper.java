@@ -2,7 +2,7 @@ package org.livecomply.training.grpc;
 
 import org.livecomply.api.training.v1.ReportExport;
 import org.livecomply.commons.error.Violations;
-import org.livecomply.training.domain.report.ReportFormat;
+import org.livecomply.commons.report.ReportFormat;
 import org.livecomply.training.domain.report.ReportYear;
 
 /** Completion report requests and audit records between proto and domain. */

@@ -20,12 +20,12 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.livecomply.commons.persistence.IntegrityViolations;
 import org.livecomply.training.domain.report.ReportExport;
-import org.livecomply.training.domain.report.ReportFormat;
+import org.livecomply.commons.report.ReportFormat;
 import org.livecomply.training.domain.report.ReportYear;
 import org.livecomply.training.repository.ReportRunRepository;
 import org.livecomply.training.repository.ReportRunRow;
 import org.livecomply.training.service.CompletionReportService;
-import org.livecomply.training.service.ReportSink;
+import org.livecomply.commons.report.ReportSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,5 +1,6 @@
 package org.livecomply.training.service;
 
+import org.livecomply.commons.report.ReportSink;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -24,9 +25,9 @@ import org.livecomply.training.domain.Audience;
 import org.livecomply.training.domain.YearlyCompletion;
 import org.livecomply.training.domain.report.CompletionReportLayout;
 import org.livecomply.training.domain.report.ReportExport;
-import org.livecomply.training.domain.report.ReportFormat;
+import org.livecomply.commons.report.ReportFormat;
 import org.livecomply.training.domain.report.ReportManifest;
-import org.livecomply.training.domain.report.ReportWriter;
+import org.livecomply.commons.report.ReportWriter;
 import org.livecomply.training.domain.report.ReportYear;
 import org.livecomply.training.repository.ReportExportRepository;
 import org.livecomply.training.repository.ReportExportRow;

@@ -1,5 +1,7 @@
 package org.livecomply.identity.domain.report;
 
+import org.livecomply.commons.report.CsvReportWriter;
+import org.livecomply.commons.report.ReportFormat;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.ByteArrayOutputStream;

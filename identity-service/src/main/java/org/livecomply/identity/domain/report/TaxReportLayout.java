@@ -1,5 +1,6 @@
 package org.livecomply.identity.domain.report;
 
+import org.livecomply.commons.report.ReportColumn;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package org.livecomply.grading.domain.report;
 
+import org.livecomply.commons.report.ReportColumn;
 import java.util.ArrayList;
 import java.util.List;
 import org.livecomply.grading.domain.Disposal;

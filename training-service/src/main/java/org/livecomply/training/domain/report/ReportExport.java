@@ -1,5 +1,6 @@
 package org.livecomply.training.domain.report;
 
+import org.livecomply.commons.report.ReportFormat;
 import java.time.Instant;
 import java.util.List;
 

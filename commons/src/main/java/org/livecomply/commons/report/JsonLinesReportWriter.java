@@ -1,4 +1,4 @@
-package org.livecomply.identity.domain.report;
+package org.livecomply.commons.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;

@@ -1,4 +1,4 @@
-package org.livecomply.identity.grpc;
+package org.livecomply.commons.report;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,7 +25,7 @@ class ReportChunkSinkTest {
         FakeStream stream = new FakeStream();
         byte[] file = new byte[2 * 65536 + 18928];
         new Random(9).nextBytes(file);
-        try (OutputStream out = new ReportChunkSink(stream).open("marketers.csv")) {
+        try (OutputStream out = sink(stream).open("marketers.csv")) {
             out.write(file, 0, 1000);
             out.write(file[1000]);
             out.write(file, 1001, file.length - 1001);
@@ -42,7 +42,7 @@ class ReportChunkSinkTest {
     @Test
     void anEmptyFileStillSendsOneEmptyChunkAndAnExactMultipleSendsNoEmptyTail() throws IOException {
         FakeStream stream = new FakeStream();
-        ReportChunkSink sink = new ReportChunkSink(stream);
+        ReportChunkSink<ReportChunk> sink = sink(stream);
         sink.open("unregistered_room_operators.jsonl").close();
         try (OutputStream out = sink.open("manifest.json")) {
             out.write(new byte[65536]);
@@ -61,7 +61,7 @@ class ReportChunkSinkTest {
         });
         reader.start();
         long start = System.nanoTime();
-        try (OutputStream out = new ReportChunkSink(slow).open("marketers.csv")) {
+        try (OutputStream out = sink(slow).open("marketers.csv")) {
             out.write(1);
         }
         reader.join();
@@ -71,7 +71,7 @@ class ReportChunkSinkTest {
         FakeStream gone = new FakeStream();
         gone.ready = false;
         gone.cancelled = true;
-        OutputStream out = new ReportChunkSink(gone).open("marketers.csv");
+        OutputStream out = sink(gone).open("marketers.csv");
         out.write(1);
         StatusRuntimeException cancelled = assertThrows(StatusRuntimeException.class, out::close);
         assertEquals(Status.Code.CANCELLED, cancelled.getStatus().getCode());
@@ -87,6 +87,10 @@ class ReportChunkSinkTest {
     }
 
     /** A server stream that records what it is sent. */
+    private static ReportChunkSink<ReportChunk> sink(ServerCallStreamObserver<ReportChunk> stream) {
+        return new ReportChunkSink<>(stream, (file, data) -> ReportChunk.newBuilder().setFileName(file).setData(data).build());
+    }
+
     private static final class FakeStream extends ServerCallStreamObserver<ReportChunk> {
         final List<ReportChunk> chunks = new CopyOnWriteArrayList<>();
         volatile boolean ready = true;

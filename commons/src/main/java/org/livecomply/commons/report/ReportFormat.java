@@ -1,4 +1,4 @@
-package org.livecomply.identity.domain.report;
+package org.livecomply.commons.report;
 
 /** How report files are encoded; decides the file extension. */
 public enum ReportFormat {

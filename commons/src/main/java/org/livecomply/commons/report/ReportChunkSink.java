@@ -1,4 +1,4 @@
-package org.livecomply.identity.grpc;
+package org.livecomply.commons.report;
 
 import com.google.protobuf.ByteString;
 import io.grpc.Context;
@@ -6,25 +6,27 @@ import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.function.BiFunction;
 import java.util.concurrent.locks.LockSupport;
-import org.livecomply.api.identity.v1.ReportChunk;
-import org.livecomply.identity.service.ReportSink;
 
 /**
  * Sends report files as chunks of at most {@value #CHUNK_BYTES} bytes, respecting the client's flow
  * control: it waits while the stream is not ready, so a slow reader never makes the server buffer the
  * report in memory. Gives up when the call is cancelled or its deadline passes, or after a long stall.
  */
-final class ReportChunkSink implements ReportSink {
+public final class ReportChunkSink<T> implements ReportSink {
 
-    static final int CHUNK_BYTES = 64 * 1024;
+    public static final int CHUNK_BYTES = 64 * 1024;
     private static final Duration MAX_STALL = Duration.ofMinutes(5);
     private static final long PAUSE_NANOS = Duration.ofMillis(2).toNanos();
 
-    private final ServerCallStreamObserver<ReportChunk> response;
+    private final ServerCallStreamObserver<T> response;
+    private final BiFunction<String, ByteString, T> chunk;
 
-    ReportChunkSink(ServerCallStreamObserver<ReportChunk> response) {
+    /** {@code chunk} makes the service's chunk message from a file name and the next bytes of that file. */
+    public ReportChunkSink(ServerCallStreamObserver<T> response, BiFunction<String, ByteString, T> chunk) {
         this.response = response;
+        this.chunk = chunk;
     }
 
     @Override
@@ -65,7 +67,7 @@ final class ReportChunkSink implements ReportSink {
 
             private void send() {
                 awaitReady();
-                response.onNext(ReportChunk.newBuilder().setFileName(fileName).setData(ByteString.copyFrom(buffer, 0, size)).build());
+                response.onNext(chunk.apply(fileName, ByteString.copyFrom(buffer, 0, size)));
                 size = 0;
                 sent = true;
             }

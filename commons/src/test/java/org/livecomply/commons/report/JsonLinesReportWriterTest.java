@@ -1,4 +1,4 @@
-package org.livecomply.training.domain.report;
+package org.livecomply.commons.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** JSON Lines of the completion report: one object per line, nulls kept, lists as arrays, no formula guard. */
+/** JSON Lines of the regulator report (Art. 9): one object per line, nulls kept, lists as arrays, no formula guard. */
 class JsonLinesReportWriterTest {
 
     @Test

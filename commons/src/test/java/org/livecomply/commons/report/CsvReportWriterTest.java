@@ -1,4 +1,4 @@
-package org.livecomply.training.domain.report;
+package org.livecomply.commons.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** RFC 4180 quoting and the formula-injection guard of the completion report's CSV files. */
+/** RFC 4180 quoting and the formula-injection guard of the regulator report's CSV files (Art. 9). */
 class CsvReportWriterTest {
 
     @Test

@@ -1,4 +1,4 @@
-package org.livecomply.grading.service;
+package org.livecomply.commons.report;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package org.livecomply.identity.domain.report;
+package org.livecomply.commons.report;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
