@@ -159,14 +159,17 @@ ServiceAccount name of a component. Call with (dict "root" $ "key" $key "c" $com
 
 {{/*
 The ConfigMap data of a component (environment variables, all values strings): logLevel, the
-address of each component it calls (LIVECOMPLY_CLIENTS_<CALLEE>_ADDRESS) and auth.issuer, then the
+address of each component it calls (LIVECOMPLY_CLIENTS_<CALLEE>_ADDRESS, <CALLEE> the component's
+clientNames entry for it, else its key) and auth.issuer, then the
 global `config`, then the component's `config`.
 Call with (dict "root" $ "key" $key "c" $component).
 */}}
 {{- define "livecomply.configData" -}}
 {{- $data := dict "LOGGER_LEVELS_ROOT" .root.Values.logLevel -}}
+{{- $clientNames := .c.clientNames | default dict -}}
 {{- range $callee := .c.calls -}}
-{{- $_ := set $data (printf "LIVECOMPLY_CLIENTS_%s_ADDRESS" ($callee | upper | replace "-" "_")) (printf "%s:%s" (include "livecomply.componentName" (dict "root" $.root "key" $callee)) (include "livecomply.grpcPort" $.root)) -}}
+{{- $client := index $clientNames $callee | default $callee -}}
+{{- $_ := set $data (printf "LIVECOMPLY_CLIENTS_%s_ADDRESS" ($client | upper | replace "-" "_")) (printf "%s:%s" (include "livecomply.componentName" (dict "root" $.root "key" $callee)) (include "livecomply.grpcPort" $.root)) -}}
 {{- end -}}
 {{- if .root.Values.auth.issuer -}}
 {{- $_ := set $data "LIVECOMPLY_AUTH_ISSUER" .root.Values.auth.issuer -}}

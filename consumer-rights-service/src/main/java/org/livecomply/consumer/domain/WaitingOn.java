@@ -1,0 +1,4 @@
+package org.livecomply.consumer.domain;
+
+/** The party a paused complaint waits for. */
+public enum WaitingOn { CONSUMER, MERCHANT }
