@@ -121,6 +121,7 @@ public final class DevRun implements AutoCloseable {
                     "127.0.0.1:" + service.grpcPort(), service.httpPort()));
         }
         text.append("\n  MariaDB      jdbc:mariadb://127.0.0.1:").append(database.port()).append("/ (root, no password)\n");
+        text.append("  Complaints   ").append(complaintFormUrl()).append(" (the consumers' form; ?lang=en for English)\n");
         text.append("\nDev token (all scopes, 12 h):\n\n").append(devToken()).append("\n\n");
         DevService identity = services().get(0);
         text.append("Try:\n  tools/node_modules/.bin/buf curl --protocol grpc --http2-prior-knowledge \\\n")
@@ -129,6 +130,12 @@ public final class DevRun implements AutoCloseable {
                 .append("/livecomply.identity.v1.IdentityService/ListRoomOperators\n\n")
                 .append("Logs in ").append(home.resolve("logs")).append(". Ctrl-C stops everything.\n");
         return text.toString();
+    }
+
+    /** The public complaint form of consumer-rights-service. */
+    String complaintFormUrl() {
+        DevService consumer = services().stream().filter(s -> s.name().equals("consumer")).findFirst().orElseThrow();
+        return "http://127.0.0.1:" + consumer.httpPort() + "/complaints/new";
     }
 
     private void createDatabase(String name) throws SQLException {

@@ -76,6 +76,14 @@ class DevRunIT {
                 assertEquals(GradingRuleset.State.STATE_IN_FORCE, ruleset.getState());
             }
 
+            // consumer-rights serves the public complaint form the banner prints
+            assertTrue(run.banner().contains(run.complaintFormUrl()), run.banner());
+            java.net.http.HttpResponse<String> form = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(run.complaintFormUrl())).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, form.statusCode());
+            assertTrue(form.body().contains("<form"), form.body());
+
             // the archive runs beside it with the published dev signing key: an empty log, signed
             assertTrue(run.banner().contains("127.0.0.1:" + (50052 + OFFSET)), run.banner());
             ManagedChannel archive = ManagedChannelBuilder.forAddress("127.0.0.1", 50052 + OFFSET).usePlaintext().build();

@@ -32,8 +32,8 @@ class ConsumerRightsChartTest {
             "components.consumer-rights.ingress.tls.secretName", "complaints-tls");
 
     @Test
-    void itIsOffByDefaultAndOnInTheSuite() {
-        assertFalse(Rendered.cached("defaults", List.of(), HelmChart.REQUIRED_SETS).components().contains("consumer-rights"));
+    void itIsOnByDefaultAndInTheSuite() {
+        assertTrue(Rendered.cached("defaults", List.of(), HelmChart.REQUIRED_SETS).components().contains("consumer-rights"));
         Rendered suite = Rendered.cached("suite", SUITE, Map.of());
         assertTrue(suite.components().contains("consumer-rights"));
         assertTrue(suite.all(Ingress.class).isEmpty(), "no Ingress unless enabled");

@@ -38,7 +38,7 @@ class NetworkPolicyTest {
     @Test
     void aloneIdentityAdmitsNoGrpcCallerAndOnlyMonitoringOnHttp() {
         NetworkPolicy np = Rendered.of(List.of(), merge(HelmChart.REQUIRED_SETS, Map.of("components.training.enabled", "false",
-                "components.room-grading.enabled", "false"))).networkPolicy("identity");
+                "components.room-grading.enabled", "false", "components.consumer-rights.enabled", "false"))).networkPolicy("identity");
         assertTrue(peersOnPort(np.getSpec().getIngress(), GRPC).isEmpty(),
                 "no caller configured: nobody may reach the gRPC port (an empty 'from' would admit everyone)");
         List<NetworkPolicyPeer> http = peersOnPort(np.getSpec().getIngress(), HTTP);
@@ -55,7 +55,8 @@ class NetworkPolicyTest {
 
     @Test
     void trainingCallingIdentityOpensExactlyThatPath() {
-        Rendered r = Rendered.of(List.of(), merge(HelmChart.REQUIRED_SETS, Map.of("components.room-grading.enabled", "false")));
+        Rendered r = Rendered.of(List.of(), merge(HelmChart.REQUIRED_SETS, Map.of("components.room-grading.enabled", "false",
+                "components.consumer-rights.enabled", "false")));
         assertEquals(Set.of("identity", "training", "transaction-archive"), r.components());
 
         NetworkPolicy identity = r.networkPolicy("identity");
@@ -123,11 +124,13 @@ class NetworkPolicyTest {
 
     @Test
     void productionAdmitsThePlatformNamespaceAndNarrowsEgressToTheDatabaseSubnet() {
-        // the archive: no component of the suite calls it in production, so the platform is its only caller
+        // the archive: consumer-rights (records, proofs, legal holds) and the platform's own callers
         NetworkPolicy np = Scenario.production().render().networkPolicy("transaction-archive");
         List<NetworkPolicyPeer> grpc = peersOnPort(np.getSpec().getIngress(), GRPC);
-        assertEquals(1, grpc.size(), grpc.toString());
-        assertEquals(Map.of("kubernetes.io/metadata.name", "platform"), grpc.get(0).getNamespaceSelector().getMatchLabels());
+        assertEquals(2, grpc.size(), grpc.toString());
+        assertEquals(Map.of("app.kubernetes.io/component", "consumer-rights", "app.kubernetes.io/instance", "lc",
+                "app.kubernetes.io/name", "livecomply"), grpc.get(0).getPodSelector().getMatchLabels());
+        assertEquals(Map.of("kubernetes.io/metadata.name", "platform"), grpc.get(1).getNamespaceSelector().getMatchLabels());
 
         List<NetworkPolicyPeer> http = peersOnPort(np.getSpec().getIngress(), HTTP);
         assertEquals(1, http.size());

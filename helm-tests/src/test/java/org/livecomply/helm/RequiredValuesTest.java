@@ -46,6 +46,7 @@ class RequiredValuesTest {
         sets.put("components.transaction-archive.database.secretName", "archive-db");
         sets.put("components.training.database.secretName", "training-db");
         sets.put("components.room-grading.database.secretName", "grading-db");
+        sets.put("components.consumer-rights.database.secretName", "consumer-db");
         Rendered r = Rendered.of(List.of(), sets);
         assertEquals("training-db", RenderedManifestsTest.env(r.container("training"))
                 .get("DATASOURCES_DEFAULT_URL").getValueFrom().getSecretKeyRef().getName());

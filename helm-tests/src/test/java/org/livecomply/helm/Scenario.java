@@ -37,7 +37,7 @@ record Scenario(
     }
 
     /** The services that exist so far: the chart's default components. */
-    static final Set<String> DEFAULT_COMPONENTS = Set.of("identity", "training", "room-grading", "transaction-archive");
+    static final Set<String> DEFAULT_COMPONENTS = Set.of("identity", "training", "room-grading", "transaction-archive", "consumer-rights");
 
     static final Set<String> SUITE = Set.of("identity", "training", "room-grading", "transaction-archive", "consumer-rights");
 

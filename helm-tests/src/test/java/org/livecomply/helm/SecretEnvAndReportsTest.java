@@ -100,6 +100,7 @@ class SecretEnvAndReportsTest {
         Map<String, String> sets = new LinkedHashMap<>(HelmChart.REQUIRED_SETS);
         sets.remove("secrets.archive.name");
         sets.put("components.transaction-archive.enabled", "false");
+        sets.put("components.consumer-rights.enabled", "false"); // it calls the archive
         Rendered r = Rendered.of(List.of(), sets);
         assertEquals(java.util.Set.of("identity", "training", "room-grading"), r.components());
         assertFalse(r.yaml.contains(SIGNING_KEY), "nothing refers to the signing key");

@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.livecomply.api.archive.v1.TransactionArchiveServiceGrpc;
+import org.livecomply.api.consumer.v1.ConsumerReportServiceGrpc;
+import org.livecomply.api.consumer.v1.ConsumerRightsServiceGrpc;
 import org.livecomply.api.grading.v1.GradingReportServiceGrpc;
 import org.livecomply.api.grading.v1.RoomGradingServiceGrpc;
 import org.livecomply.api.identity.v1.IdentityReportServiceGrpc;
@@ -84,6 +86,14 @@ public final class LiveComplyClient implements AutoCloseable {
     /** The asynchronous archive stub, for the client-streaming {@code AppendRecords}. */
     public TransactionArchiveServiceGrpc.TransactionArchiveServiceStub archiveAsync() {
         return stub(LiveComplyService.ARCHIVE, TransactionArchiveServiceGrpc::newStub);
+    }
+
+    public ConsumerRightsServiceGrpc.ConsumerRightsServiceBlockingStub consumerRights() {
+        return stub(LiveComplyService.CONSUMER_RIGHTS, ConsumerRightsServiceGrpc::newBlockingStub);
+    }
+
+    public ConsumerReportServiceGrpc.ConsumerReportServiceBlockingStub consumerReports() {
+        return stub(LiveComplyService.CONSUMER_RIGHTS, ConsumerReportServiceGrpc::newBlockingStub);
     }
 
     /** Any stub of {@code service} (blocking, future or async) with the client's credentials and default deadline. */
