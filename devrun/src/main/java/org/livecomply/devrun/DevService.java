@@ -20,7 +20,7 @@ record DevService(String name, String module, int grpcPort, int httpPort, List<S
                     List.of("training.read", "training.write", "training.admin"), List.of("identity")),
             new DevService("grading", "room-grading-service", 50054, 8084,
                     List.of("grading.read", "grading.write", "grading.decide", "grading.admin", "grading.gate"),
-                    List.of("identity", "training")),
+                    List.of("identity", "training", "consumer")),
             new DevService("consumer", "consumer-rights-service", 50055, 8085,
                     List.of("consumer.read", "consumer.manage", "consumer.disclose", "consumer.handover"),
                     List.of("identity", "archive", "grading")));

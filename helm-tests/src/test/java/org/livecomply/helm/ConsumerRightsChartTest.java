@@ -96,4 +96,18 @@ class ConsumerRightsChartTest {
     private static String component(NetworkPolicyPeer peer) {
         return Objects.requireNonNull(peer.getPodSelector().getMatchLabels().get("app.kubernetes.io/component"), peer.toString());
     }
+
+    @Test
+    void productionGivesItATokenPerCalleeAnIngressAndTheRoomGradingHandoffToken() {
+        Rendered prod = Scenario.production().render();
+        var env = RenderedManifestsTest.env(prod.container("consumer-rights"));
+        for (String callee : List.of("IDENTITY", "ARCHIVE", "GRADING")) {
+            assertEquals("consumer-rights-" + callee.toLowerCase(java.util.Locale.ROOT) + "-token",
+                    env.get("LIVECOMPLY_CLIENTS_" + callee + "_TOKEN").getValueFrom().getSecretKeyRef().getKey(), callee);
+        }
+        assertEquals("room-grading-consumer-token", RenderedManifestsTest.env(prod.container("room-grading"))
+                .get("LIVECOMPLY_CLIENTS_CONSUMER_TOKEN").getValueFrom().getSecretKeyRef().getKey());
+        Ingress ingress = prod.all(Ingress.class).get(0);
+        assertEquals("complaints.platform.example.com", ingress.getSpec().getRules().get(0).getHost());
+    }
 }

@@ -25,17 +25,20 @@ class RoomGradingComponentTest {
     private static final String REPORT_DIR = "LIVECOMPLY_GRADING_REPORT_DIRECTORY";
 
     @Test
-    void roomGradingReachesIdentityAndTrainingThroughTheirServicesAndNothingElse() {
+    void roomGradingReachesIdentityTrainingAndConsumerRightsThroughTheirServicesAndNothingElse() {
         Rendered r = Scenario.defaults().render();
         ConfigMap grading = r.configMap("room-grading");
         assertEquals(Rendered.objectName("identity") + ":50051", grading.getData().get("LIVECOMPLY_CLIENTS_IDENTITY_ADDRESS"));
         assertEquals(Rendered.objectName("training") + ":50051", grading.getData().get("LIVECOMPLY_CLIENTS_TRAINING_ADDRESS"));
+        assertEquals(Rendered.objectName("consumer-rights") + ":50051", grading.getData().get("LIVECOMPLY_CLIENTS_CONSUMER_ADDRESS"),
+                "under the client name its configuration uses (Art. 23 hand-off through the outbox)");
         assertFalse(grading.getData().containsKey("LIVECOMPLY_CLIENTS_TRANSACTION_ARCHIVE_ADDRESS"));
+        assertFalse(grading.getData().containsKey("LIVECOMPLY_CLIENTS_CONSUMER_RIGHTS_ADDRESS"));
 
         NetworkPolicy policy = r.networkPolicy("room-grading");
         Set<String> callees = NetworkPolicyTest.egressPeersOnPort(policy.getSpec().getEgress(), 50051).stream()
                 .map(peer -> peer.getPodSelector().getMatchLabels().get("app.kubernetes.io/component")).collect(Collectors.toSet());
-        assertEquals(Set.of("identity", "training"), callees, "egress to the callees' gRPC port only");
+        assertEquals(Set.of("identity", "training", "consumer-rights"), callees, "egress to the callees' gRPC port only");
         assertNotNull(RenderedManifestsTest.env(r.container("room-grading")).get("LIVECOMPLY_PII_KEYS"), "blacklist identities are encrypted");
     }
 

@@ -151,12 +151,12 @@ class DisposalIT extends GradingApiTest {
     }
 
     @Test
-    void suspendingOrClosingTheRoomParksTheConsumersHandoffUntilConsumerRightsExists() throws SQLException {
+    void closingTheRoomQueuesTheHandoffOfItsOpenOrdersToConsumerRights() throws SQLException {
         Room room = fixtures.room();
         Violation violation = fixtures.violation(room, GradingFixtures.violationInput(Severity.SEVERITY_GRAVE, TestClock.NOW).setSessionId("s-77"));
         Disposal closure = decide(room, decision(violation, Measure.MEASURE_ACCOUNT_CLOSURE));
-        assertEquals("CONSUMER_ORDERS_HANDOFF:PARKED", text("SELECT CONCAT(kind, ':', status) FROM outbox_events WHERE source = '"
-                + closure.getName() + "'"), "Art. 23: written with the disposal, delivered once consumer-rights-service exists");
+        assertEquals("CONSUMER_ORDERS_HANDOFF:PENDING", text("SELECT CONCAT(kind, ':', status) FROM outbox_events WHERE source = '"
+                + closure.getName() + "'"), "Art. 23: written with the disposal, in its transaction");
         assertEquals(Disposal.State.STATE_ACTIVE, closure.getState());
         assertFalse(closure.hasEndTime(), "closure has no end");
     }

@@ -76,4 +76,27 @@ class OutboxDeliveryIT extends GradingApiTest {
                 .setName(blacklist.getName()).build()).getBlacklistEntry());
         assertEquals(0, outbox.deliverDue(), "nothing left to deliver");
     }
+
+    @Test
+    void theHandoffOfAClosedRoomWaitsForConsumerRightsAndLeavesTheBlacklistDeliveryAlone() throws SQLException {
+        // consumer-rights is not running here (application-test.yml points it at a closed port)
+        Room room = fixtures.room();
+        Violation violation = fixtures.violation(room, Severity.SEVERITY_GRAVE, TestClock.NOW);
+        Disposal closure = client.as(GradingFixtures.DECIDE).createDisposal(CreateDisposalRequest.newBuilder().setParent(room.getName())
+                .setDisposal(DisposalIT.decision(violation, Measure.MEASURE_ACCOUNT_CLOSURE)).build());
+
+        assertEquals(0, outbox.deliverDue(), "nothing delivered while consumer-rights is down");
+
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+             var row = statement.executeQuery("SELECT status, attempts, last_error FROM outbox_events"
+                     + " WHERE source = '" + closure.getName() + "'")) {
+            assertTrue(row.next());
+            assertEquals("PENDING", row.getString(1), "kept for the next attempt (Art. 23: nothing lost)");
+            assertEquals(1, row.getInt(2));
+            assertTrue(row.getString(3) != null && !row.getString(3).isBlank(), "the failure is kept for a person to see");
+        }
+        assertEquals(0, outbox.deliverDue(), "not due again before its backoff");
+        assertEquals(closure.getIdentityDelivery(), client.as(GradingFixtures.READ).getDisposal(GetDisposalRequest.newBuilder()
+                .setName(closure.getName()).build()).getIdentityDelivery());
+    }
 }

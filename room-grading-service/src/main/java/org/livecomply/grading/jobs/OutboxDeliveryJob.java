@@ -9,9 +9,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import org.livecomply.api.consumer.v1.ReceiveRoomDisposalRequest;
+import org.livecomply.api.grading.v1.ConsumerOrdersHandoff;
 import org.livecomply.api.identity.v1.BlacklistEntry;
 import org.livecomply.api.identity.v1.CreateBlacklistEntryRequest;
 import org.livecomply.commons.error.DependencyUnavailableException;
+import org.livecomply.grading.client.ConsumerRightsClient;
 import org.livecomply.grading.client.IdentityClient;
 import org.livecomply.grading.repository.OutboxEventRow;
 import org.livecomply.grading.service.Outbox;
@@ -24,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * a retry after a lost answer stores nothing twice). Each replica leases a few events at a time; a lease of
  * a crashed replica runs out. An unavailable identity is retried with exponential backoff (5 s doubling to
  * 1 h); a refusal (the request itself is wrong) marks the event FAILED and the disposal's delivery FAILED
- * for a person to see. The Art. 23 hand-off events stay PARKED: consumer-rights-service does not exist yet.
+ * for a person to see. The Art. 23 hand-off of a suspended or closed room's open orders goes to consumer-rights
+ * the same way (request_id = event id; consumer-rights opens one case per order however often it arrives).
  */
 @Singleton
 public class OutboxDeliveryJob {
@@ -38,13 +42,16 @@ public class OutboxDeliveryJob {
     private final OutboxEvents events;
     private final Outbox outbox;
     private final IdentityClient identity;
+    private final ConsumerRightsClient consumerRights;
     private final Clock clock;
     private final String replica = UUID.randomUUID().toString();
 
-    public OutboxDeliveryJob(OutboxEvents events, Outbox outbox, IdentityClient identity, Clock clock) {
+    public OutboxDeliveryJob(OutboxEvents events, Outbox outbox, IdentityClient identity, ConsumerRightsClient consumerRights,
+                             Clock clock) {
         this.events = events;
         this.outbox = outbox;
         this.identity = identity;
+        this.consumerRights = consumerRights;
         this.clock = clock;
     }
 
@@ -70,6 +77,9 @@ public class OutboxDeliveryJob {
     }
 
     private boolean deliver(OutboxEventRow event, Instant now) {
+        if (Outbox.Kind.CONSUMER_ORDERS_HANDOFF.name().equals(event.kind())) {
+            return handOver(event, now);
+        }
         String disposalId = event.source().substring(event.source().lastIndexOf('/') + 1);
         if (!Outbox.Kind.IDENTITY_BLACKLIST_ENTRY.name().equals(event.kind())) {
             events.failed(event, replica, "no delivery for kind " + event.kind(), null);
@@ -94,6 +104,32 @@ public class OutboxDeliveryJob {
         } catch (StatusRuntimeException e) {
             events.failed(event, replica, cut(e.getStatus().toString()), disposalId);
             LOG.error("identity refused the blacklist entry of {}: {}", event.source(), e.getStatus());
+        }
+        return false;
+    }
+
+    /** Art. 23: consumer-rights takes over the room's open orders. */
+    private boolean handOver(OutboxEventRow event, Instant now) {
+        ReceiveRoomDisposalRequest request;
+        try {
+            request = ReceiveRoomDisposalRequest.newBuilder().setRequestId(event.eventId())
+                    .setHandoff(ConsumerOrdersHandoff.parseFrom(outbox.payload(event))).build();
+        } catch (InvalidProtocolBufferException e) {
+            events.failed(event, replica, "unreadable payload: " + e.getMessage(), null);
+            return false;
+        }
+        try {
+            consumerRights.receiveRoomDisposal(request);
+            events.handedOver(event, replica, clock.instant().truncatedTo(ChronoUnit.MICROS));
+            LOG.info("Open orders of {} handed to consumer-rights (Art. 23)", event.source());
+            return true;
+        } catch (DependencyUnavailableException e) {
+            Instant next = now.plus(backoff(event.attempts()));
+            events.retryLater(event, replica, next, cut(String.valueOf(e.getCause())));
+            LOG.warn("consumer-rights unavailable for the hand-off of {}; retrying at {}", event.source(), next);
+        } catch (StatusRuntimeException e) {
+            events.failed(event, replica, cut(e.getStatus().toString()), null);
+            LOG.error("consumer-rights refused the hand-off of {}: {}", event.source(), e.getStatus());
         }
         return false;
     }

@@ -155,7 +155,7 @@ public class DisposalService {
         return disposal;
     }
 
-    /** Art. 23: parked until consumer-rights-service exists; then delivered from the same rows, nothing re-decided. */
+    /** Art. 23: consumer-rights takes over the room's open orders; the outbox delivers it after this transaction commits. */
     private void appendHandoff(Disposal disposal, RoomRow room) {
         String eventId = UUID.randomUUID().toString();
         ConsumerOrdersHandoff.Builder handoff = ConsumerOrdersHandoff.newBuilder()
@@ -167,7 +167,7 @@ public class DisposalService {
             handoff.setSessionId(disposal.sessionId());
         }
         ProtoValues.setIfPresent(disposal.endTime(), handoff::setEndTime);
-        outbox.append(eventId, Outbox.Kind.CONSUMER_ORDERS_HANDOFF, disposal.name(), handoff.build(), Outbox.Status.PARKED);
+        outbox.append(eventId, Outbox.Kind.CONSUMER_ORDERS_HANDOFF, disposal.name(), handoff.build(), Outbox.Status.PENDING);
     }
 
     @Transactional(readOnly = true)

@@ -24,7 +24,7 @@ public class Outbox {
     public enum Kind {
         /** identity-service CreateBlacklistEntry (Art. 14); request_id = event id. */
         IDENTITY_BLACKLIST_ENTRY,
-        /** consumer-rights-service: affected consumers' orders (Art. 23). Parked: that service does not exist yet. */
+        /** consumer-rights-service: affected consumers' orders (Art. 23). */
         CONSUMER_ORDERS_HANDOFF
     }
 
@@ -33,9 +33,7 @@ public class Outbox {
         PENDING,
         DELIVERED,
         /** Refused for good by the receiver; a person must look at it. */
-        FAILED,
-        /** Kept, not delivered: the receiver does not exist yet. */
-        PARKED
+        FAILED
     }
 
     private final OutboxEventRepository events;

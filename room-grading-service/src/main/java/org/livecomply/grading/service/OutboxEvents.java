@@ -37,6 +37,12 @@ public class OutboxEvents {
         disposals.updateDelivery(disposalId, Disposal.IdentityDelivery.DELIVERED.name(), blacklistEntry);
     }
 
+    /** consumer-rights has the hand-off (Art. 23): the event is done. */
+    @Transactional
+    public void handedOver(OutboxEventRow event, String owner, Instant now) {
+        events.delivered(event.seq(), owner, now);
+    }
+
     @Transactional
     public void retryLater(OutboxEventRow event, String owner, Instant next, String error) {
         events.retryLater(event.seq(), owner, next, error);
