@@ -15,7 +15,8 @@ import org.livecomply.api.consumer.v1.ReportChunk;
 import org.livecomply.commons.auth.Caller;
 import org.livecomply.commons.error.Violations;
 import org.livecomply.commons.paging.PageSize;
-import org.livecomply.consumer.domain.report.ReportFormat;
+import org.livecomply.commons.report.ReportChunkSink;
+import org.livecomply.commons.report.ReportFormat;
 import org.livecomply.consumer.service.ClueService;
 
 /** The ConsumerReportService gRPC API (Art. 46; ECL Art. 29): checks and translates requests, nothing else. */
@@ -46,7 +47,8 @@ public class ReportGrpcEndpoint extends ConsumerReportServiceGrpc.ConsumerReport
         violations.when(format == null, "format", "format must be REPORT_FORMAT_CSV or REPORT_FORMAT_JSON_LINES");
         violations.throwIfAny();
         try {
-            clues.export(start, end, format, new ReportChunkSink((ServerCallStreamObserver<ReportChunk>) response), Caller.current().subject());
+            clues.export(start, end, format, new ReportChunkSink<>((ServerCallStreamObserver<ReportChunk>) response,
+                    (file, data) -> ReportChunk.newBuilder().setFileName(file).setData(data).build()), Caller.current().subject());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -21,8 +21,10 @@ import org.livecomply.consumer.domain.Category;
 import org.livecomply.consumer.domain.RegulatorClue;
 import org.livecomply.consumer.domain.report.ClueExport;
 import org.livecomply.consumer.domain.report.ClueManifest;
-import org.livecomply.consumer.domain.report.ReportFormat;
-import org.livecomply.consumer.domain.report.RowWriter;
+import org.livecomply.commons.report.ReportColumn;
+import org.livecomply.commons.report.ReportFormat;
+import org.livecomply.commons.report.ReportSink;
+import org.livecomply.commons.report.ReportWriter;
 import org.livecomply.consumer.repository.ClueExportRepository;
 import org.livecomply.consumer.repository.ClueExportRow;
 import org.livecomply.consumer.repository.ComplaintRepository;
@@ -87,8 +89,8 @@ public class ClueService {
         MessageDigest sha256 = sha256();
         long written = 0;
         try (OutputStream out = new DigestOutputStream(sink.open(fileName), sha256)) {
-            RowWriter writer = RowWriter.of(format, out);
-            writer.header(COLUMNS);
+            ReportWriter writer = ReportWriter.of(format, out);
+            writer.header(COLUMNS.stream().map(ReportColumn::text).toList());
             long after = 0;
             List<RegulatorClueRow> page;
             do {
@@ -125,8 +127,8 @@ public class ClueService {
                 row.createTime());
     }
 
-    private static List<String> values(RegulatorClueRow row, ComplaintRow complaint) {
-        List<String> values = new ArrayList<>();
+    private static List<Object> values(RegulatorClueRow row, ComplaintRow complaint) {
+        List<Object> values = new ArrayList<>();
         values.add(RegulatorClue.COLLECTION + row.resourceId());
         values.add(complaint.number());
         values.add(row.createTime().toString());

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import org.livecomply.commons.report.ReportFormat;
 
 /** The last file of a clue export: what, on what basis, which period, when, and the data file's count and SHA-256. */
 public record ClueManifest(Instant startTime, Instant endTime, Instant generateTime, ReportFormat format, String fileName, long recordCount,
