@@ -59,7 +59,8 @@ import org.livecomply.api.type.v1.Date;
 import org.livecomply.api.type.v1.PostalAddress;
 import org.livecomply.identity.domain.report.ReportKind;
 import org.livecomply.identity.jobs.ReportJob;
-import org.livecomply.identity.repository.ReportRunRepository;
+import org.livecomply.commons.report.ReportFolders;
+import org.livecomply.commons.report.ReportRunRepository;
 import org.livecomply.identity.repository.ReportSubjects;
 import org.livecomply.identity.service.RegulatorReportService;
 import org.livecomply.identity.service.TaxReportService;
@@ -500,7 +501,7 @@ class RegulatorReportIT implements TestPropertyProvider {
 
         clock.set(Instant.parse("2026-07-02T18:00:00Z")); // the next day's run
         assertEquals(Optional.empty(), onSchedulerThread(() -> job.run(ReportKind.REGULATOR)), "the period is done");
-        ReportJob otherReplica = new ReportJob(reports, taxReports, runs, clock, reportDirectory.toString());
+        ReportJob otherReplica = new ReportJob(reports, taxReports, new ReportFolders(runs, clock), clock, reportDirectory.toString());
         assertEquals(Optional.empty(), onSchedulerThread(() -> otherReplica.run(ReportKind.REGULATOR)), "another replica finds the period claimed");
         assertEquals(names, list(folder), "nothing new written");
         assertEquals(List.of("identity-regulator-report-2026-H1"), list(reportDirectory), "no leftover temporary folder");

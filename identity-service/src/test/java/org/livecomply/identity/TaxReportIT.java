@@ -67,7 +67,8 @@ import org.livecomply.api.type.v1.Contact;
 import org.livecomply.api.type.v1.Money;
 import org.livecomply.identity.domain.report.ReportKind;
 import org.livecomply.identity.jobs.ReportJob;
-import org.livecomply.identity.repository.ReportRunRepository;
+import org.livecomply.commons.report.ReportFolders;
+import org.livecomply.commons.report.ReportRunRepository;
 import org.livecomply.identity.repository.ReportSubjects;
 import org.livecomply.identity.service.RegulatorReportService;
 import org.livecomply.identity.service.TaxReportService;
@@ -509,7 +510,7 @@ class TaxReportIT implements TestPropertyProvider {
     @Test
     void theJobWritesThePrecedingQuarterOnceWhileTwoReplicasRaceAndNotTheRegulatorReportInOctober() throws Exception {
         clock.set(Instant.parse("2026-09-30T18:00:00Z")); // 02:00 on 1 October in China
-        ReportJob otherReplica = new ReportJob(regulatorReports, taxReports, runs, clock, reportDirectory.toString());
+        ReportJob otherReplica = new ReportJob(regulatorReports, taxReports, new ReportFolders(runs, clock), clock, reportDirectory.toString());
         CyclicBarrier start = new CyclicBarrier(2);
         ExecutorService replicas = Executors.newFixedThreadPool(2);
         List<Optional<Path>> outcomes = new ArrayList<>();

@@ -118,17 +118,7 @@ public final class LiveComplyClient implements AutoCloseable {
 
     @Override
     public void close() {
-        channels.values().forEach(ManagedChannel::shutdown);
-        for (ManagedChannel channel : channels.values()) {
-            try {
-                if (!channel.awaitTermination(5, TimeUnit.SECONDS)) {
-                    channel.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                channel.shutdownNow();
-                Thread.currentThread().interrupt();
-            }
-        }
+        Channels.close(channels.values());
     }
 
     public static final class Builder {

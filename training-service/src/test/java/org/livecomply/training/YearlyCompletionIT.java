@@ -53,7 +53,8 @@ import org.livecomply.api.training.v1.TrainingRecord;
 import org.livecomply.api.training.v1.VoidTrainingRecordRequest;
 import org.livecomply.api.training.v1.YearlyCompletion;
 import org.livecomply.training.jobs.CompletionReportJob;
-import org.livecomply.training.repository.ReportRunRepository;
+import org.livecomply.commons.report.ReportFolders;
+import org.livecomply.commons.report.ReportRunRepository;
 import org.livecomply.training.service.CompletionReportService;
 
 /**
@@ -250,7 +251,7 @@ class YearlyCompletionIT extends TrainingApiTest {
 
         clock.set(LocalDate.of(year + 1, 1, 2).atTime(3, 0).atZone(CHINA).toInstant());
         assertEquals(Optional.empty(), onSchedulerThread(job::run), "the year is done");
-        CompletionReportJob otherReplica = new CompletionReportJob(reports, runs, clock, reportDirectory.toString());
+        CompletionReportJob otherReplica = new CompletionReportJob(reports, new ReportFolders(runs, clock), clock, reportDirectory.toString());
         assertEquals(Optional.empty(), onSchedulerThread(otherReplica::run), "another replica finds the year claimed");
         assertEquals(List.of("training-completion-report-" + year), list(reportDirectory), "no leftover temporary folder");
         assertEquals(audited, client.reports(REPORTS).listReportExports(ListReportExportsRequest.getDefaultInstance()).getReportExportsCount());

@@ -1,12 +1,9 @@
 package org.livecomply.commons.client;
 
-import io.grpc.CallCredentials;
 import io.grpc.Channel;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
-import io.grpc.Status;
 import io.grpc.stub.AbstractStub;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -14,30 +11,25 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.livecomply.commons.auth.AuthConfiguration;
 import org.livecomply.commons.grpc.ServiceName;
+import org.livecomply.sdk.BearerToken;
+import org.livecomply.sdk.Channels;
+import org.livecomply.sdk.ServiceConfig;
 
 /**
  * gRPC stubs for the services this one calls (only along the DAG of ARCHITECTURE.md). One channel per
  * dependency, opened on first use; each stub carries the dependency's bearer token and a fresh deadline.
- * Transient UNAVAILABLE answers are retried by the channel within that deadline (every mutating RPC of the
- * suite carries a request_id, so a retry cannot apply a change twice). Configuration errors fail the start.
+ * Transient UNAVAILABLE answers are retried by the channel within that deadline, with the SDK's shipped service
+ * config (every mutating RPC of the suite carries a request_id, so a retry cannot apply a change twice).
+ * Configuration errors fail the start.
  */
 @Singleton
 public class ServiceClients implements AutoCloseable {
 
-    private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
-    private static final Map<String, Object> RETRY_SERVICE_CONFIG = Map.of("methodConfig", List.of(Map.of(
-            "name", List.of(Map.of()),
-            "retryPolicy", Map.of(
-                    "maxAttempts", 3.0,
-                    "initialBackoff", "0.05s",
-                    "maxBackoff", "0.5s",
-                    "backoffMultiplier", 2.0,
-                    "retryableStatusCodes", List.of("UNAVAILABLE")))));
+    private static final Map<String, ?> SERVICE_CONFIG = ServiceConfig.shipped();
 
     private final Map<String, ClientConfiguration> clients = new ConcurrentHashMap<>();
     private final Map<String, ServiceTokens> tokens = new ConcurrentHashMap<>();
@@ -58,7 +50,7 @@ public class ServiceClients implements AutoCloseable {
     public <S extends AbstractStub<S>> S stub(String dependency, Function<Channel, S> newStub) {
         ClientConfiguration client = configuration(dependency);
         return newStub.apply(channel(client))
-                .withCallCredentials(new BearerCredentials(tokens.get(dependency)))
+                .withCallCredentials(BearerToken.from(tokens.get(dependency)::current))
                 .withDeadlineAfter(client.getDeadline().toNanos(), TimeUnit.NANOSECONDS);
     }
 
@@ -73,7 +65,7 @@ public class ServiceClients implements AutoCloseable {
     private ManagedChannel channel(ClientConfiguration client) {
         return channels.computeIfAbsent(client.getDependency(), name -> Grpc
                 .newChannelBuilder(client.getAddress(), InsecureChannelCredentials.create())
-                .defaultServiceConfig(RETRY_SERVICE_CONFIG)
+                .defaultServiceConfig(SERVICE_CONFIG)
                 .enableRetry()
                 .build());
     }
@@ -81,37 +73,8 @@ public class ServiceClients implements AutoCloseable {
     @PreDestroy
     @Override
     public void close() {
-        channels.values().forEach(ManagedChannel::shutdown);
-        for (ManagedChannel channel : channels.values()) {
-            try {
-                if (!channel.awaitTermination(5, TimeUnit.SECONDS)) {
-                    channel.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                channel.shutdownNow();
-                Thread.currentThread().interrupt();
-            }
-        }
+        Channels.close(channels.values());
         channels.clear();
     }
 
-    private static final class BearerCredentials extends CallCredentials {
-
-        private final ServiceTokens tokens;
-
-        private BearerCredentials(ServiceTokens tokens) {
-            this.tokens = tokens;
-        }
-
-        @Override
-        public void applyRequestMetadata(RequestInfo requestInfo, Executor appExecutor, MetadataApplier applier) {
-            try {
-                Metadata headers = new Metadata();
-                headers.put(AUTHORIZATION, "Bearer " + tokens.current());
-                applier.apply(headers);
-            } catch (RuntimeException e) {
-                applier.fail(Status.UNAUTHENTICATED.withDescription("could not obtain a service token").withCause(e));
-            }
-        }
-    }
 }

@@ -1,4 +1,4 @@
-package org.livecomply.identity.repository;
+package org.livecomply.commons.report;
 
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;

@@ -1,11 +1,11 @@
-package org.livecomply.training.repository;
+package org.livecomply.commons.report;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 
-/** A replica's claim on writing one year's report folder (Art. 10). */
+/** A replica's claim on writing one period's report folder; the table is {@code report_runs} in each service's own schema. */
 @MappedEntity("report_runs")
 public record ReportRunRow(
         @Id String periodKey,
