@@ -60,7 +60,7 @@ import org.livecomply.testsupport.TestDatabase;
  * JVMs from their shaded jars (as deployed), each on its own database of one server; one verified operator
  * with a room and a roster of verified, trained marketers; then an open-loop load: requests are sent at a
  * fixed rate whatever the answers do (no coordinated omission), each timed from send to answer.
- * <pre>java -cp ... org.livecomply.bench.GateBench [--rate 200] [--seconds 60] [--warmup 20] [--marketers 3]</pre>
+ * <pre>java -cp ... org.livecomply.bench.GateBench [--rate 200] [--seconds 60] [--warmup 20] [--marketers 3] [--jfr DIR]</pre>
  */
 public final class GateBench {
 
@@ -71,6 +71,7 @@ public final class GateBench {
     private final int warmupSeconds;
     private final int marketers;
     private final String gateDeadline;
+    private Path flightRecordings;
 
     /** {@code gateDeadline}: room-grading's LIVECOMPLY_GRADING_GATE_DEADLINE (the service default is 500ms). */
     GateBench(int rate, int seconds, int warmupSeconds, int marketers, String gateDeadline) {
@@ -95,16 +96,20 @@ public final class GateBench {
         int seconds = 60;
         int warmup = 20;
         int marketers = 3;
+        Path flightRecordings = null;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--rate" -> rate = Integer.parseInt(args[i + 1]);
                 case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
                 case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
                 case "--marketers" -> marketers = Integer.parseInt(args[i + 1]);
+                case "--jfr" -> flightRecordings = Path.of(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
-        System.out.println(new GateBench(rate, seconds, warmup, marketers, "500ms").run().report());
+        GateBench bench = new GateBench(rate, seconds, warmup, marketers, "500ms");
+        bench.flightRecordings = flightRecordings;
+        System.out.println(bench.run().report());
     }
 
     Result run() throws Exception {
@@ -252,9 +257,14 @@ public final class GateBench {
                 .setIssuer("platform")).build());
     }
 
-    private static ServiceProcess start(String name, String module, TestDatabase server, Path root, String... env) {
+    /** With {@code --jfr DIR} each service records a flight recording (DIR/NAME.jfr) to see where its time goes. */
+    private ServiceProcess start(String name, String module, TestDatabase server, Path root, String... env) {
+        List<String> jvmOptions = new java.util.ArrayList<>(ServiceProcess.PRODUCTION_LIKE);
+        if (flightRecordings != null) {
+            jvmOptions.add("-XX:StartFlightRecording=settings=profile,filename=" + flightRecordings.resolve(name + ".jfr").toAbsolutePath());
+        }
         ServiceProcess.Builder builder = ServiceProcess.builder(name + "-bench", ServiceProcess.jarOf(root, module))
-                .jvmOptions(ServiceProcess.PRODUCTION_LIKE)
+                .jvmOptions(jvmOptions)
                 .database(server.newDatabase("bench_" + name.replace('-', '_'))).hs256Secret(SECRET);
         for (int i = 0; i + 1 < env.length; i += 2) {
             builder.env(env[i], env[i + 1]);

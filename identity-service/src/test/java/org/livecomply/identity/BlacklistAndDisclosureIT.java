@@ -29,6 +29,7 @@ import org.livecomply.api.identity.v1.GetBlacklistEntryRequest;
 import org.livecomply.api.identity.v1.ListBlacklistEntriesRequest;
 import org.livecomply.api.identity.v1.ListDisclosureAuditsRequest;
 import org.livecomply.api.identity.v1.Marketer;
+import org.livecomply.api.identity.v1.RevokeBlacklistEntryRequest;
 import org.livecomply.api.identity.v1.RoomOperator;
 import org.livecomply.api.identity.v1.SellerInformation;
 import org.livecomply.api.identity.v1.SubmitSessionRosterRequest;
@@ -86,6 +87,54 @@ class BlacklistAndDisclosureIT extends IdentityApiTest {
         fixtures.verify(registered.getName(), true, end);
         assertEquals("s-after", client.as(WRITE).submitSessionRoster(SubmitSessionRosterRequest.newBuilder()
                 .setRoomOperator(operator.getName()).setSessionId("s-after").addMarketers(registered.getName()).build()).getSessionId());
+    }
+
+    @Test
+    void aRevokedEntryEndsAtOnceAndARevocationIsIdempotent() {
+        Marketer.Builder person = IdentityFixtures.marketerInput(LocalDate.of(1984, 4, 4));
+        Marketer registered = client.as(WRITE).createMarketer(CreateMarketerRequest.newBuilder().setMarketer(person).build());
+        RoomOperator operator = fixtures.entity();
+        fixtures.verify(operator.getName(), true, TestClock.NOW);
+        fixtures.verify(registered.getName(), true, TestClock.NOW);
+        BlacklistEntry created = blacklist(entry(BlacklistEntry.IdentityType.IDENTITY_TYPE_RESIDENT_ID, person.getIdNumber(), TestClock.NOW, null));
+        assertThrows(StatusRuntimeException.class, () -> client.as(WRITE).submitSessionRoster(SubmitSessionRosterRequest.newBuilder()
+                .setRoomOperator(operator.getName()).setSessionId("s-before-revoke").addMarketers(registered.getName()).build()));
+
+        clock.set(TestClock.NOW.plus(Duration.ofDays(3)));
+        RevokeBlacklistEntryRequest revoke = RevokeBlacklistEntryRequest.newBuilder().setRequestId("revoke-1").setName(created.getName())
+                .setReason("Appeal overturned: the goods were genuine").setSource("rooms/r-1/disposals/d-9/appeals/a-1").build();
+        BlacklistEntry revoked = client.as(BLACKLIST).revokeBlacklistEntry(revoke);
+        assertEquals(BlacklistEntry.State.STATE_REVOKED, revoked.getState());
+        assertEquals(clock.instant().getEpochSecond(), revoked.getRevokeTime().getSeconds());
+        assertEquals("Appeal overturned: the goods were genuine", revoked.getRevokeReason());
+        assertEquals("rooms/r-1/disposals/d-9/appeals/a-1", revoked.getRevokeSource());
+        assertEquals(revoked, client.as(BLACKLIST).revokeBlacklistEntry(revoke), "a replay answers the same");
+        clock.set(TestClock.NOW.plus(Duration.ofDays(4)));
+        assertEquals(revoked.getRevokeTime(), client.as(BLACKLIST).revokeBlacklistEntry(revoke.toBuilder().setRequestId("revoke-2")
+                .setReason("again").build()).getRevokeTime(), "a second revocation changes nothing");
+        assertEquals("Appeal overturned: the goods were genuine", get(created).getRevokeReason());
+
+        assertEquals("s-after-revoke", client.as(WRITE).submitSessionRoster(SubmitSessionRosterRequest.newBuilder()
+                .setRoomOperator(operator.getName()).setSessionId("s-after-revoke").addMarketers(registered.getName()).build()).getSessionId());
+        assertTrue(client.as(READ).listBlacklistEntries(ListBlacklistEntriesRequest.newBuilder().setState(BlacklistEntry.State.STATE_REVOKED)
+                .setPageSize(200).build()).getBlacklistEntriesList().stream().anyMatch(e -> e.getName().equals(created.getName())));
+        assertTrue(client.as(READ).listBlacklistEntries(ListBlacklistEntriesRequest.newBuilder().setState(BlacklistEntry.State.STATE_ACTIVE)
+                .setPageSize(200).build()).getBlacklistEntriesList().stream().noneMatch(e -> e.getName().equals(created.getName())));
+    }
+
+    @Test
+    void aRevocationNeedsANameAReasonAndTheBlacklistScope() {
+        StatusRuntimeException bad = assertThrows(StatusRuntimeException.class, () -> client.as(BLACKLIST).revokeBlacklistEntry(
+                RevokeBlacklistEntryRequest.newBuilder().setName("entries/x").setSource("s".repeat(201)).build()));
+        assertEquals(Status.Code.INVALID_ARGUMENT, bad.getStatus().getCode());
+        assertEquals(List.of("name", "reason", "source"), badFields(bad), "request_id is filled in by the client");
+        StatusRuntimeException unknown = assertThrows(StatusRuntimeException.class, () -> client.as(BLACKLIST).revokeBlacklistEntry(
+                RevokeBlacklistEntryRequest.newBuilder().setRequestId("revoke-unknown").setName("blacklistEntries/00000000-0000-4000-8000-000000000000")
+                        .setReason("appeal").build()));
+        assertEquals(Status.Code.NOT_FOUND, unknown.getStatus().getCode());
+        assertEquals(Status.Code.PERMISSION_DENIED, assertThrows(StatusRuntimeException.class, () -> client.as(WRITE).revokeBlacklistEntry(
+                RevokeBlacklistEntryRequest.newBuilder().setRequestId("revoke-scope").setName("blacklistEntries/00000000-0000-4000-8000-000000000000")
+                        .setReason("appeal").build())).getStatus().getCode());
     }
 
     private BlacklistEntry get(BlacklistEntry entry) {

@@ -26,6 +26,8 @@ import org.livecomply.api.grading.v1.Measure;
 import org.livecomply.api.grading.v1.Room;
 import org.livecomply.api.grading.v1.Severity;
 import org.livecomply.api.grading.v1.Violation;
+import org.livecomply.api.identity.v1.BlacklistEntry;
+import org.livecomply.api.identity.v1.CreateBlacklistEntryRequest;
 import org.livecomply.api.identity.v1.Marketer;
 import org.livecomply.api.identity.v1.RoomOperator;
 
@@ -134,6 +136,26 @@ class GoLiveGateIT extends GradingApiTest {
         assertEquals("Art. 12 ¶1", decision.getReasons(1).getArticle());
         assertEquals("Art. 14", decision.getReasons(2).getArticle());
         assertTrue(decision.getReasons(1).getSubject().startsWith(room.getName() + "/disposals/"));
+    }
+
+    @Test
+    void aBlacklistEntryIdentityHoldsFromElsewhereDenies() {
+        RoomOperator operator = RealServices.verifiedOperator();
+        String idNumber = RealServices.freshIdNumber(LocalDate.of(1987, 7, 7));
+        Marketer host = RealServices.marketer(idNumber, true);
+        RealServices.trained(host);
+        RealServices.roster(operator, "s-listed", host.getName());
+        Room room = roomOf(operator);
+        assertEquals(GoLiveDecision.Outcome.OUTCOME_ALLOWED, check(room, "s-listed", host.getName()).getOutcome());
+
+        RealServices.identityAs("identity.blacklist.write").createBlacklistEntry(CreateBlacklistEntryRequest.newBuilder().setBlacklistEntry(
+                BlacklistEntry.newBuilder().setIdentityType(BlacklistEntry.IdentityType.IDENTITY_TYPE_RESIDENT_ID).setIdentity(idNumber)
+                        .setReason("Blacklisted by another room's disposal").setLegalBasis("Art. 14").setAppealChannel("appeals@platform.example")
+                        .setStartTime(GradingFixtures.timestamp(java.time.Instant.now().minusSeconds(5)))).build());
+        GoLiveDecision listed = check(room, "s-listed", host.getName());
+        assertEquals(List.of("MARKETER_BLACKLISTED"), codes(listed));
+        assertEquals(host.getName(), listed.getReasons(0).getSubject());
+        assertEquals("Art. 14", listed.getReasons(0).getArticle());
     }
 
     private void dispose(Room room, org.livecomply.api.grading.v1.Disposal.Builder disposal) {

@@ -14,8 +14,12 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.livecomply.api.grading.v1.Appeal;
 import org.livecomply.api.grading.v1.CreateDisposalRequest;
+import org.livecomply.api.grading.v1.DecideAppealRequest;
 import org.livecomply.api.grading.v1.Disposal;
+import org.livecomply.api.grading.v1.Evidence;
+import org.livecomply.api.grading.v1.FileAppealRequest;
 import org.livecomply.api.grading.v1.GetDisposalRequest;
 import org.livecomply.api.grading.v1.Measure;
 import org.livecomply.api.grading.v1.Room;
@@ -74,6 +78,37 @@ class OutboxDeliveryIT extends GradingApiTest {
         assertEquals(1, outbox.deliverDue());
         assertEquals(delivered.getBlacklistEntry(), client.as(GradingFixtures.READ).getDisposal(GetDisposalRequest.newBuilder()
                 .setName(blacklist.getName()).build()).getBlacklistEntry());
+        assertEquals(0, outbox.deliverDue(), "nothing left to deliver");
+    }
+
+    @Test
+    void anOverturnedAppealRevokesTheEntryInIdentityAfterItWasStored() {
+        String idNumber = RealServices.freshIdNumber(LocalDate.of(1983, 3, 3));
+        Marketer host = RealServices.marketer(idNumber, true);
+        RoomOperator operator = RealServices.verifiedOperator();
+        Room room = fixtures.room(GradingFixtures.roomInput().setRoomOperator(operator.getName()));
+        Violation violation = fixtures.violation(room, Severity.SEVERITY_GRAVE, TestClock.NOW);
+        Disposal blacklist = client.as(GradingFixtures.DECIDE).createDisposal(CreateDisposalRequest.newBuilder().setParent(room.getName())
+                .setDisposal(DisposalIT.decision(violation, Measure.MEASURE_BLACKLIST).setMarketer(host.getName())
+                        .setDeviationReason("sold counterfeit cosmetics knowingly")
+                        .setSubjectIdentity(SubjectIdentity.newBuilder().setIdentityType(SubjectIdentity.IdentityType.IDENTITY_TYPE_RESIDENT_ID)
+                                .setIdentity(idNumber))).build());
+        Appeal appeal = client.as(GradingFixtures.WRITE).fileAppeal(FileAppealRequest.newBuilder().setParent(blacklist.getName())
+                .setAppeal(Appeal.newBuilder().setStatement("The goods were genuine: the brand's letter is attached.")
+                        .addEvidence(Evidence.newBuilder().setArchiveLeafIndex(3))).build());
+        client.as(GradingFixtures.DECIDE).decideAppeal(DecideAppealRequest.newBuilder().setName(appeal.getName())
+                .setOutcome(Appeal.State.STATE_OVERTURNED).setDecisionReason("The brand confirmed the goods are genuine.").build());
+
+        // Decided before identity stored the entry: the creation is delivered first, then the revocation.
+        assertEquals(2, outbox.deliverDue());
+        Disposal revoked = client.as(GradingFixtures.READ).getDisposal(GetDisposalRequest.newBuilder().setName(blacklist.getName()).build());
+        assertEquals(Disposal.IdentityDelivery.IDENTITY_DELIVERY_REVOKED, revoked.getIdentityDelivery());
+        BlacklistEntry entry = RealServices.identityAs("identity.read").getBlacklistEntry(GetBlacklistEntryRequest.newBuilder()
+                .setName(revoked.getBlacklistEntry()).build());
+        assertEquals(BlacklistEntry.State.STATE_REVOKED, entry.getState());
+        assertEquals("The brand confirmed the goods are genuine.", entry.getRevokeReason());
+        assertEquals(appeal.getName(), entry.getRevokeSource());
+        RealServices.roster(operator, "s-after-appeal", host.getName());
         assertEquals(0, outbox.deliverDue(), "nothing left to deliver");
     }
 

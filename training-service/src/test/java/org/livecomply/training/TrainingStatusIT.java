@@ -20,6 +20,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.livecomply.api.training.v1.Audience;
+import org.livecomply.api.training.v1.BatchGetTrainingStatusesRequest;
+import org.livecomply.api.training.v1.BatchGetTrainingStatusesResponse;
 import org.livecomply.api.training.v1.GetTrainingRulesRequest;
 import org.livecomply.api.training.v1.GetTrainingStatusRequest;
 import org.livecomply.api.training.v1.MissingCourse;
@@ -202,6 +204,44 @@ class TrainingStatusIT extends TrainingApiTest {
         assertEquals(List.of("subject", "evaluate_time"), badFields(assertThrows(StatusRuntimeException.class, () -> client.as(READ)
                 .getTrainingStatus(GetTrainingStatusRequest.newBuilder().setSubject("marketers/x")
                         .setEvaluateTime(timestamp(Instant.parse("2101-01-01T00:00:00Z"))).build()))));
+    }
+
+    @Test
+    void aBatchAnswersEachSubjectExactlyAsGetTrainingStatusDoesInTheOrderAsked() {
+        String trained = trainedMarketer(MARCH);
+        String refusing = identity.marketer().getName();
+        client.as(WRITE).recordTrainingRefusal(RecordTrainingRefusalRequest.newBuilder().setTrainingRefusal(TrainingRefusal.newBuilder()
+                .setSubject(refusing).setCourse(catalogue.annualMarketer().getName()).setRefuseTime(timestamp(MARCH))).build());
+        String operator = identity.roomOperator().getName();
+        fixtures.pass(operator, catalogue.annualOperator(), MARCH);
+        String unknown = "marketers/00000000-0000-4000-8000-000000000019";
+        List<String> subjects = List.of(refusing, operator, unknown, trained);
+
+        Instant at = MARCH.plusSeconds(86_400);
+        BatchGetTrainingStatusesResponse batch = client.as(READ).batchGetTrainingStatuses(BatchGetTrainingStatusesRequest.newBuilder()
+                .addAllSubjects(subjects).setEvaluateTime(timestamp(at)).build());
+
+        assertEquals(subjects.stream().map(subject -> status(subject, at)).toList(), batch.getStatusesList());
+        assertTrue(batch.getStatuses(3).getAnnualCurrent());
+        assertTrue(reasons(batch.getStatuses(0)).contains("TRAINING_REFUSED"));
+        assertFalse(client.as(READ).batchGetTrainingStatuses(BatchGetTrainingStatusesRequest.newBuilder().addSubjects(trained)
+                .setEvaluateTime(timestamp(NEW_YEAR)).build()).getStatuses(0).getAnnualCurrent(), "evaluated at the instant asked");
+    }
+
+    @Test
+    void aBatchRefusesBadInputFieldByField() {
+        String subject = "marketers/00000000-0000-4000-8000-000000000029";
+        assertEquals(List.of("subjects"), badFields(assertThrows(StatusRuntimeException.class,
+                () -> client.as(READ).batchGetTrainingStatuses(BatchGetTrainingStatusesRequest.getDefaultInstance()))));
+        assertEquals(List.of("subjects[1]", "subjects[2]", "evaluate_time"), badFields(assertThrows(StatusRuntimeException.class,
+                () -> client.as(READ).batchGetTrainingStatuses(BatchGetTrainingStatusesRequest.newBuilder().addSubjects(subject)
+                        .addSubjects("users/1").addSubjects(subject).setEvaluateTime(timestamp(Instant.parse("2019-12-31T00:00:00Z"))).build()))));
+        BatchGetTrainingStatusesRequest.Builder tooMany = BatchGetTrainingStatusesRequest.newBuilder();
+        for (int i = 0; i < 101; i++) {
+            tooMany.addSubjects(String.format("marketers/00000000-0000-4000-8000-%012d", i));
+        }
+        assertEquals(List.of("subjects"), badFields(assertThrows(StatusRuntimeException.class,
+                () -> client.as(READ).batchGetTrainingStatuses(tooMany.build()))));
     }
 
     @Test

@@ -38,6 +38,9 @@ final class BlacklistMapper {
                 .setState(org.livecomply.api.identity.v1.BlacklistEntry.State.valueOf("STATE_" + entry.stateAt(now).name()))
                 .setCreateTime(ProtoValues.timestamp(entry.createTime()));
         ProtoValues.setIfPresent(entry.endTime(), proto::setEndTime);
+        if (entry.revokeTime() != null) {
+            proto.setRevokeTime(ProtoValues.timestamp(entry.revokeTime())).setRevokeReason(entry.revokeReason()).setRevokeSource(entry.revokeSource());
+        }
         return proto.build();
     }
 

@@ -12,7 +12,9 @@ import org.livecomply.api.identity.v1.CreateBlacklistEntryRequest;
 import org.livecomply.api.identity.v1.CreateMarketerRequest;
 import org.livecomply.api.identity.v1.CreateRoomOperatorRequest;
 import org.livecomply.api.identity.v1.DiscloseSellerInformationRequest;
+import org.livecomply.api.identity.v1.GoLiveFacts;
 import org.livecomply.api.identity.v1.GetBlacklistEntryRequest;
+import org.livecomply.api.identity.v1.GetGoLiveFactsRequest;
 import org.livecomply.api.identity.v1.GetMarketerRequest;
 import org.livecomply.api.identity.v1.GetRoomOperatorRequest;
 import org.livecomply.api.identity.v1.GetSessionRosterRequest;
@@ -29,6 +31,7 @@ import org.livecomply.api.identity.v1.ListVerificationsRequest;
 import org.livecomply.api.identity.v1.ListVerificationsResponse;
 import org.livecomply.api.identity.v1.RecordGuardianConsentRequest;
 import org.livecomply.api.identity.v1.RecordVerificationRequest;
+import org.livecomply.api.identity.v1.RevokeBlacklistEntryRequest;
 import org.livecomply.api.identity.v1.RoomOperator;
 import org.livecomply.api.identity.v1.SellerInformation;
 import org.livecomply.api.identity.v1.SessionRoster;
@@ -57,6 +60,7 @@ import org.livecomply.identity.service.DisclosureChangeService;
 import org.livecomply.identity.service.DisclosureService;
 import org.livecomply.identity.service.IncomeService;
 import org.livecomply.identity.service.MarketerService;
+import org.livecomply.identity.service.GoLiveFactsService;
 import org.livecomply.identity.service.McnService;
 import org.livecomply.identity.service.RosterService;
 import org.livecomply.identity.service.RoomOperatorService;
@@ -81,12 +85,14 @@ public class IdentityGrpcEndpoint extends IdentityServiceGrpc.IdentityServiceImp
     private final McnService mcns;
     private final IncomeService incomes;
     private final VerificationPolicy policy;
+    private final GoLiveFactsService goLiveFacts;
     private final RequestFingerprints fingerprints;
 
     public IdentityGrpcEndpoint(RoomOperatorService roomOperators, MarketerService marketers, VerificationService verifications,
                                 RosterService rosters, Blacklist blacklist, DisclosureService disclosures,
                                 DisclosureChangeService disclosureChanges, UnreachableNoticeService unreachableNotices,
-                                McnService mcns, IncomeService incomes, VerificationPolicy policy, RequestFingerprints fingerprints) {
+                                McnService mcns, IncomeService incomes, VerificationPolicy policy, GoLiveFactsService goLiveFacts,
+                                RequestFingerprints fingerprints) {
         this.roomOperators = roomOperators;
         this.marketers = marketers;
         this.verifications = verifications;
@@ -98,6 +104,7 @@ public class IdentityGrpcEndpoint extends IdentityServiceGrpc.IdentityServiceImp
         this.mcns = mcns;
         this.incomes = incomes;
         this.policy = policy;
+        this.goLiveFacts = goLiveFacts;
         this.fingerprints = fingerprints;
     }
 
@@ -261,24 +268,44 @@ public class IdentityGrpcEndpoint extends IdentityServiceGrpc.IdentityServiceImp
         Violations violations = requestId(request.getRequestId());
         String operatorId = ResourceNames.id(request.getRoomOperator(), org.livecomply.identity.domain.RoomOperator.COLLECTION,
                 "room_operator", violations);
-        violations.text("session_id", request.getSessionId(), 1, 64)
-                .when(!request.getSessionId().isEmpty() && !ResourceNames.isSessionId(request.getSessionId()), "session_id",
-                        "session_id must be 1..64 of [A-Za-z0-9_.-]")
-                .when(request.getMarketersCount() == 0, "marketers", "at least one marketer is required (Art. 28)")
-                .when(request.getMarketersCount() > MAX_ROSTER_MARKETERS, "marketers", "at most " + MAX_ROSTER_MARKETERS + " marketers");
-        List<String> marketerIds = new java.util.ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < Math.min(request.getMarketersCount(), MAX_ROSTER_MARKETERS); i++) {
-            String field = "marketers[" + i + "]";
-            String id = ResourceNames.id(request.getMarketers(i), Marketer.COLLECTION, field, violations);
-            if (id != null && !seen.add(id)) {
-                violations.add(field, field + " is listed twice");
-            }
-            marketerIds.add(id);
-        }
+        sessionId(request.getSessionId(), violations);
+        violations.when(request.getMarketersCount() == 0, "marketers", "at least one marketer is required (Art. 28)");
+        List<String> marketerIds = marketerIds(request.getMarketersList(), violations);
         violations.throwIfAny();
         reply(response, RosterMapper.toProto(rosters.submit(request.getRequestId(), fingerprints.of(request), operatorId,
                 request.getSessionId(), marketerIds)));
+    }
+
+    @Override
+    public void getGoLiveFacts(GetGoLiveFactsRequest request, StreamObserver<GoLiveFacts> response) {
+        Violations violations = new Violations();
+        String operatorId = ResourceNames.id(request.getRoomOperator(), org.livecomply.identity.domain.RoomOperator.COLLECTION,
+                "room_operator", violations);
+        sessionId(request.getSessionId(), violations);
+        List<String> marketerIds = marketerIds(request.getMarketersList(), violations);
+        violations.throwIfAny();
+        reply(response, GoLiveFactsMapper.toProto(goLiveFacts.read(operatorId, request.getSessionId(), marketerIds)));
+    }
+
+    private static void sessionId(String sessionId, Violations violations) {
+        violations.text("session_id", sessionId, 1, 64)
+                .when(!sessionId.isEmpty() && !ResourceNames.isSessionId(sessionId), "session_id", "session_id must be 1..64 of [A-Za-z0-9_.-]");
+    }
+
+    /** At most {@value #MAX_ROSTER_MARKETERS} distinct marketer names, as ids. */
+    private static List<String> marketerIds(List<String> names, Violations violations) {
+        violations.when(names.size() > MAX_ROSTER_MARKETERS, "marketers", "at most " + MAX_ROSTER_MARKETERS + " marketers");
+        List<String> ids = new java.util.ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < Math.min(names.size(), MAX_ROSTER_MARKETERS); i++) {
+            String field = "marketers[" + i + "]";
+            String id = ResourceNames.id(names.get(i), Marketer.COLLECTION, field, violations);
+            if (id != null && !seen.add(id)) {
+                violations.add(field, field + " is listed twice");
+            }
+            ids.add(id);
+        }
+        return ids;
     }
 
     @Override
@@ -303,6 +330,17 @@ public class IdentityGrpcEndpoint extends IdentityServiceGrpc.IdentityServiceImp
         }
         violations.throwIfAny();
         reply(response, BlacklistMapper.toProto(blacklist.create(request.getRequestId(), fingerprints.of(request), entry), blacklist.now()));
+    }
+
+    @Override
+    public void revokeBlacklistEntry(RevokeBlacklistEntryRequest request, StreamObserver<org.livecomply.api.identity.v1.BlacklistEntry> response) {
+        Violations violations = requestId(request.getRequestId());
+        String id = ResourceNames.id(request.getName(), org.livecomply.identity.domain.BlacklistEntry.COLLECTION, "name", violations);
+        violations.text("reason", request.getReason(), 1, 2000)
+                .when(request.getSource().length() > 200, "source", "source must be at most 200 characters");
+        violations.throwIfAny();
+        reply(response, BlacklistMapper.toProto(blacklist.revoke(request.getRequestId(), fingerprints.of(request), id, request.getReason(),
+                request.getSource()), blacklist.now()));
     }
 
     @Override

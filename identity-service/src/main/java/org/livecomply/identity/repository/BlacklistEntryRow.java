@@ -20,5 +20,8 @@ public record BlacklistEntryRow(
         String source,
         Instant startTime,
         @Nullable Instant endTime,
-        Instant createTime) {
+        Instant createTime,
+        @Nullable Instant revokeTime,
+        @Nullable String revokeReason,
+        @Nullable String revokeSource) {
 }

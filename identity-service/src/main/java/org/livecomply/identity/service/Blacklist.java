@@ -22,6 +22,7 @@ import org.livecomply.identity.domain.NewBlacklistEntry;
 import org.livecomply.identity.repository.BlacklistEntryRepository;
 import org.livecomply.identity.repository.BlacklistEntryRow;
 import org.livecomply.identity.repository.PersonalData;
+import org.livecomply.identity.repository.RoomOperatorRow;
 
 /**
  * Blacklist entries keyed by identity (Art. 14): room-grading decides them, identity stores them and
@@ -53,6 +54,11 @@ public class Blacklist {
         return uscc;
     }
 
+    /** The key a room operator's identity is blacklisted under: its USCC, else its ID number's blind index. */
+    public String keyOf(RoomOperatorRow operator) {
+        return operator.uscc() != null ? keyOfUscc(operator.uscc()) : operator.idNumberIndex();
+    }
+
     public String keyOfIdNumber(String idNumber) {
         return personalData.residentIdIndex(idNumber);
     }
@@ -81,8 +87,20 @@ public class Blacklist {
             BlacklistEntryRow row = entries.save(new BlacklistEntryRow(null, UUID.randomUUID().toString(), entry.identityType().name(),
                     uscc ? keyOfUscc(identity) : keyOfIdNumber(identity), uscc ? identity : Masking.idNumber(identity),
                     entry.reason(), entry.legalBasis(), entry.appealChannel(), entry.source() == null ? "" : entry.source(),
-                    micros(entry.startTime()), entry.endTime() == null ? null : micros(entry.endTime()), micros(clock.instant())));
+                    micros(entry.startTime()), entry.endTime() == null ? null : micros(entry.endTime()), micros(clock.instant()), null, null, null));
             return toDomain(row);
+        }, BlacklistEntry::id, this::get);
+    }
+
+    /** Ends the entry now (Art. 14, e.g. an overturned disposal); an entry already revoked is answered unchanged. */
+    @Transactional
+    public BlacklistEntry revoke(String requestId, String fingerprint, String id, String reason, String source) {
+        return idempotency.once("RevokeBlacklistEntry", requestId, fingerprint, () -> {
+            BlacklistEntryRow row = entries.lockByResourceId(id).orElseThrow(() -> new NotFoundException(NOT_FOUND, BlacklistEntry.COLLECTION + id));
+            if (row.revokeTime() == null) {
+                entries.revoke(row.seq(), micros(clock.instant()), reason, source == null ? "" : source);
+            }
+            return get(id);
         }, BlacklistEntry::id, this::get);
     }
 
@@ -114,6 +132,7 @@ public class Blacklist {
 
     private static BlacklistEntry toDomain(BlacklistEntryRow row) {
         return new BlacklistEntry(row.resourceId(), BlacklistEntry.IdentityType.valueOf(row.identityType()), row.identityMasked(),
-                row.reason(), row.legalBasis(), row.appealChannel(), row.source(), row.startTime(), row.endTime(), row.createTime());
+                row.reason(), row.legalBasis(), row.appealChannel(), row.source(), row.startTime(), row.endTime(), row.createTime(),
+                row.revokeTime(), row.revokeReason(), row.revokeSource());
     }
 }

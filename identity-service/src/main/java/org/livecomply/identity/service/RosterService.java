@@ -77,7 +77,7 @@ public class RosterService {
         RoomOperator operator = roomOperators.find(roomOperatorId).orElseThrow();
         Map<String, Marketer> found = marketers.findAll(marketerIds);
         Map<String, MarketerRow> rows = marketers.rows(marketerIds);
-        String operatorKey = operatorRow.uscc() != null ? blacklist.keyOfUscc(operatorRow.uscc()) : operatorRow.idNumberIndex();
+        String operatorKey = blacklist.keyOf(operatorRow);
         List<String> keys = new ArrayList<>(rows.values().stream().map(MarketerRow::idNumberIndex).toList());
         keys.add(operatorKey);
         Set<String> blacklistedKeys = new HashSet<>(blacklist.activeKeys(keys));

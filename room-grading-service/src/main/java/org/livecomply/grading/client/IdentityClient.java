@@ -3,16 +3,14 @@ package org.livecomply.grading.client;
 import com.google.common.util.concurrent.ListenableFuture;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.livecomply.api.identity.v1.BlacklistEntry;
 import org.livecomply.api.identity.v1.CreateBlacklistEntryRequest;
-import org.livecomply.api.identity.v1.GetMarketerRequest;
-import org.livecomply.api.identity.v1.GetRoomOperatorRequest;
-import org.livecomply.api.identity.v1.GetSessionRosterRequest;
+import org.livecomply.api.identity.v1.GetGoLiveFactsRequest;
+import org.livecomply.api.identity.v1.GoLiveFacts;
 import org.livecomply.api.identity.v1.IdentityServiceGrpc;
-import org.livecomply.api.identity.v1.Marketer;
-import org.livecomply.api.identity.v1.RoomOperator;
-import org.livecomply.api.identity.v1.SessionRoster;
+import org.livecomply.api.identity.v1.RevokeBlacklistEntryRequest;
 import org.livecomply.commons.client.DependencyCalls;
 import org.livecomply.commons.client.ServiceClients;
 
@@ -28,22 +26,20 @@ public class IdentityClient {
         this.clients = clients;
     }
 
-    public ListenableFuture<RoomOperator> roomOperator(String name, Duration deadline) {
-        return future(deadline).getRoomOperator(GetRoomOperatorRequest.newBuilder().setName(name).build());
-    }
-
-    public ListenableFuture<SessionRoster> sessionRoster(String roomOperator, String sessionId, Duration deadline) {
-        return future(deadline).getSessionRoster(GetSessionRosterRequest.newBuilder()
-                .setName(roomOperator + "/sessionRosters/" + sessionId).build());
-    }
-
-    public ListenableFuture<Marketer> marketer(String name, Duration deadline) {
-        return future(deadline).getMarketer(GetMarketerRequest.newBuilder().setName(name).build());
+    /** The gate's identity facts for one session in one call (operator, roster, each marketer). */
+    public ListenableFuture<GoLiveFacts> goLiveFacts(String roomOperator, String sessionId, List<String> marketers, Duration deadline) {
+        return future(deadline).getGoLiveFacts(GetGoLiveFactsRequest.newBuilder().setRoomOperator(roomOperator).setSessionId(sessionId)
+                .addAllMarketers(marketers).build());
     }
 
     /** Idempotent by the request's request_id; DependencyUnavailableException when identity cannot answer. */
     public BlacklistEntry createBlacklistEntry(CreateBlacklistEntryRequest request) {
         return DependencyCalls.call(DEPENDENCY, () -> clients.stub(DEPENDENCY, IdentityServiceGrpc::newBlockingStub).createBlacklistEntry(request));
+    }
+
+    /** Idempotent by the request's request_id; DependencyUnavailableException when identity cannot answer. */
+    public BlacklistEntry revokeBlacklistEntry(RevokeBlacklistEntryRequest request) {
+        return DependencyCalls.call(DEPENDENCY, () -> clients.stub(DEPENDENCY, IdentityServiceGrpc::newBlockingStub).revokeBlacklistEntry(request));
     }
 
     private IdentityServiceGrpc.IdentityServiceFutureStub future(Duration deadline) {

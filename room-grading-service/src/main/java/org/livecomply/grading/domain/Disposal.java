@@ -21,7 +21,7 @@ public record Disposal(String id, String roomId, Measure measure, List<String> v
     public enum State { SCHEDULED, ACTIVE, EXPIRED, ISSUED, REVOKED }
 
     /** Whether identity-service holds the entry a blacklist or re-registration ban needs. */
-    public enum IdentityDelivery { NOT_NEEDED, PENDING, DELIVERED, FAILED }
+    public enum IdentityDelivery { NOT_NEEDED, PENDING, DELIVERED, FAILED, REVOKED }
 
     public Disposal {
         violationIds = List.copyOf(violationIds);

@@ -13,9 +13,12 @@ import org.livecomply.api.consumer.v1.ReceiveRoomDisposalRequest;
 import org.livecomply.api.grading.v1.ConsumerOrdersHandoff;
 import org.livecomply.api.identity.v1.BlacklistEntry;
 import org.livecomply.api.identity.v1.CreateBlacklistEntryRequest;
+import org.livecomply.api.identity.v1.RevokeBlacklistEntryRequest;
 import org.livecomply.commons.error.DependencyUnavailableException;
 import org.livecomply.grading.client.ConsumerRightsClient;
 import org.livecomply.grading.client.IdentityClient;
+import org.livecomply.grading.domain.Disposal;
+import org.livecomply.grading.repository.DisposalRow;
 import org.livecomply.grading.repository.OutboxEventRow;
 import org.livecomply.grading.service.Outbox;
 import org.livecomply.grading.service.OutboxEvents;
@@ -28,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * a crashed replica runs out. An unavailable identity is retried with exponential backoff (5 s doubling to
  * 1 h); a refusal (the request itself is wrong) marks the event FAILED and the disposal's delivery FAILED
  * for a person to see. The Art. 23 hand-off of a suspended or closed room's open orders goes to consumer-rights
- * the same way (request_id = event id; consumer-rights opens one case per order however often it arrives).
+ * the same way (request_id = event id; consumer-rights opens one case per order however often it arrives), and
+ * so does the revocation of a blacklist entry whose disposal an appeal overturned.
  */
 @Singleton
 public class OutboxDeliveryJob {
@@ -77,14 +81,23 @@ public class OutboxDeliveryJob {
     }
 
     private boolean deliver(OutboxEventRow event, Instant now) {
-        if (Outbox.Kind.CONSUMER_ORDERS_HANDOFF.name().equals(event.kind())) {
-            return handOver(event, now);
-        }
-        String disposalId = event.source().substring(event.source().lastIndexOf('/') + 1);
-        if (!Outbox.Kind.IDENTITY_BLACKLIST_ENTRY.name().equals(event.kind())) {
+        Outbox.Kind kind;
+        try {
+            kind = Outbox.Kind.valueOf(event.kind());
+        } catch (IllegalArgumentException e) {
             events.failed(event, replica, "no delivery for kind " + event.kind(), null);
             return false;
         }
+        return switch (kind) {
+            case IDENTITY_BLACKLIST_ENTRY -> createEntry(event, now);
+            case IDENTITY_BLACKLIST_REVOCATION -> revokeEntry(event, now);
+            case CONSUMER_ORDERS_HANDOFF -> handOver(event, now);
+        };
+    }
+
+    /** Art. 14: the blacklist entry or re-registration ban decided here is stored in identity. */
+    private boolean createEntry(OutboxEventRow event, Instant now) {
+        String disposalId = event.source().substring(event.source().lastIndexOf('/') + 1);
         CreateBlacklistEntryRequest request;
         try {
             request = CreateBlacklistEntryRequest.parseFrom(outbox.payload(event));
@@ -92,20 +105,42 @@ public class OutboxDeliveryJob {
             events.failed(event, replica, "unreadable payload: " + e.getMessage(), disposalId);
             return false;
         }
-        try {
+        return attempt(event, now, IdentityClient.DEPENDENCY, disposalId, () -> {
             BlacklistEntry entry = identity.createBlacklistEntry(request);
             events.delivered(event, replica, clock.instant().truncatedTo(ChronoUnit.MICROS), disposalId, entry.getName());
             LOG.info("Blacklist entry {} stored in identity for {}", entry.getName(), event.source());
+        });
+    }
+
+    /**
+     * Art. 14: an appeal overturned the disposal, so identity ends the entry it stored. The entry must exist
+     * there first: while its creation is still queued, the revocation waits for it.
+     */
+    private boolean revokeEntry(OutboxEventRow event, Instant now) {
+        String disposalId = event.source().split("/")[3];
+        DisposalRow disposal = events.disposal(disposalId).orElse(null);
+        if (disposal == null || !Disposal.IdentityDelivery.DELIVERED.name().equals(disposal.identityDelivery())) {
+            if (disposal != null && Disposal.IdentityDelivery.PENDING.name().equals(disposal.identityDelivery())) {
+                events.retryLater(event, replica, now.plus(backoff(event.attempts())), "the blacklist entry is not stored in identity yet");
+                return false;
+            }
+            events.handedOver(event, replica, now);
+            LOG.info("Nothing to revoke in identity for {}: the entry was never stored", event.source());
             return true;
-        } catch (DependencyUnavailableException e) {
-            Instant next = now.plus(backoff(event.attempts()));
-            events.retryLater(event, replica, next, cut(String.valueOf(e.getCause())));
-            LOG.warn("identity unavailable for {}; retrying at {}", event.source(), next);
-        } catch (StatusRuntimeException e) {
-            events.failed(event, replica, cut(e.getStatus().toString()), disposalId);
-            LOG.error("identity refused the blacklist entry of {}: {}", event.source(), e.getStatus());
         }
-        return false;
+        RevokeBlacklistEntryRequest request;
+        try {
+            request = RevokeBlacklistEntryRequest.parseFrom(outbox.payload(event)).toBuilder().setRequestId(event.eventId())
+                    .setName(disposal.blacklistEntry()).setSource(event.source()).build();
+        } catch (InvalidProtocolBufferException e) {
+            events.failed(event, replica, "unreadable payload: " + e.getMessage(), null);
+            return false;
+        }
+        return attempt(event, now, IdentityClient.DEPENDENCY, null, () -> {
+            identity.revokeBlacklistEntry(request);
+            events.revoked(event, replica, clock.instant().truncatedTo(ChronoUnit.MICROS), disposalId);
+            LOG.info("Blacklist entry {} revoked in identity after {}", request.getName(), event.source());
+        });
     }
 
     /** Art. 23: consumer-rights takes over the room's open orders. */
@@ -118,18 +153,28 @@ public class OutboxDeliveryJob {
             events.failed(event, replica, "unreadable payload: " + e.getMessage(), null);
             return false;
         }
-        try {
+        return attempt(event, now, ConsumerRightsClient.DEPENDENCY, null, () -> {
             consumerRights.receiveRoomDisposal(request);
             events.handedOver(event, replica, clock.instant().truncatedTo(ChronoUnit.MICROS));
             LOG.info("Open orders of {} handed to consumer-rights (Art. 23)", event.source());
+        });
+    }
+
+    /**
+     * Runs one delivery: an unavailable receiver is retried later with backoff; a refusal (the request itself
+     * is wrong) fails the event for good, and the disposal's delivery too when {@code disposalId} is given.
+     */
+    private boolean attempt(OutboxEventRow event, Instant now, String receiver, String disposalId, Runnable delivery) {
+        try {
+            delivery.run();
             return true;
         } catch (DependencyUnavailableException e) {
             Instant next = now.plus(backoff(event.attempts()));
             events.retryLater(event, replica, next, cut(String.valueOf(e.getCause())));
-            LOG.warn("consumer-rights unavailable for the hand-off of {}; retrying at {}", event.source(), next);
+            LOG.warn("{} unavailable for {}; retrying at {}", receiver, event.source(), next);
         } catch (StatusRuntimeException e) {
-            events.failed(event, replica, cut(e.getStatus().toString()), null);
-            LOG.error("consumer-rights refused the hand-off of {}: {}", event.source(), e.getStatus());
+            events.failed(event, replica, cut(e.getStatus().toString()), disposalId);
+            LOG.error("{} refused {} of {}: {}", receiver, event.kind(), event.source(), e.getStatus());
         }
         return false;
     }

@@ -47,6 +47,9 @@ public interface DisposalRepository extends CrudRepository<DisposalRow, Long> {
     @Query("UPDATE disposals SET identity_delivery = :delivery, blacklist_entry = :entry WHERE resource_id = :resourceId")
     void updateDelivery(String resourceId, String delivery, @Nullable String entry);
 
+    @Query("UPDATE disposals SET identity_delivery = :delivery WHERE resource_id = :resourceId")
+    void updateDeliveryKeepingEntry(String resourceId, String delivery);
+
     @Query("UPDATE disposals SET revoke_time = :revokeTime WHERE seq = :seq")
     void revoke(long seq, Instant revokeTime);
 

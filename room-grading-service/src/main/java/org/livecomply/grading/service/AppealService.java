@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.livecomply.api.identity.v1.RevokeBlacklistEntryRequest;
 import org.livecomply.commons.error.ConcurrencyConflictException;
 import org.livecomply.commons.error.NotFoundException;
 import org.livecomply.commons.error.RuleViolation;
@@ -18,6 +19,7 @@ import org.livecomply.commons.persistence.IntegrityViolations;
 import org.livecomply.grading.domain.Appeal;
 import org.livecomply.grading.domain.Disposal;
 import org.livecomply.grading.domain.Evidence;
+import org.livecomply.grading.domain.Measure;
 import org.livecomply.grading.domain.Room;
 import org.livecomply.grading.repository.AppealRepository;
 import org.livecomply.grading.repository.AppealRow;
@@ -47,16 +49,18 @@ public class AppealService {
     private final ViolationService evidence;
     private final Idempotency idempotency;
     private final PageTokens pageTokens;
+    private final Outbox outbox;
     private final Clock clock;
 
     public AppealService(AppealRepository appeals, DisposalRepository disposals, Rooms rooms, ViolationService evidence,
-                         Idempotency idempotency, PageTokens pageTokens, Clock clock) {
+                         Idempotency idempotency, PageTokens pageTokens, Outbox outbox, Clock clock) {
         this.appeals = appeals;
         this.disposals = disposals;
         this.rooms = rooms;
         this.evidence = evidence;
         this.idempotency = idempotency;
         this.pageTokens = pageTokens;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -107,8 +111,14 @@ public class AppealService {
                 throw new ConcurrencyConflictException("CONCURRENT_CHANGE", "the appeal was decided concurrently; retry");
             }
             if (outcome == Appeal.State.OVERTURNED) {
-                // Art. 14: a successful appeal lifts the measure from the decision on.
+                // Art. 14: a successful appeal lifts the measure from the decision on, in identity too.
                 disposals.revoke(disposal.seq(), now);
+                if (Measure.valueOf(disposal.measure()).identityEntry()) {
+                    outbox.append(UUID.randomUUID().toString(), Outbox.Kind.IDENTITY_BLACKLIST_REVOCATION,
+                            Room.COLLECTION + roomId + "/disposals/" + disposalId + "/appeals/" + appealId,
+                            RevokeBlacklistEntryRequest.newBuilder().setReason(reason).build(),
+                            Outbox.Status.PENDING);
+                }
             }
             return get(roomId, disposalId, appealId);
         }, Appeal::id, id -> get(roomId, disposalId, id));

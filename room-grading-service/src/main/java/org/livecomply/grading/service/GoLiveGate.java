@@ -1,8 +1,7 @@
 package org.livecomply.grading.service;
 
+import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -11,17 +10,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import org.livecomply.api.identity.v1.Marketer;
-import org.livecomply.api.identity.v1.RoomOperator;
-import org.livecomply.api.identity.v1.SessionRoster;
+import java.util.function.Supplier;
+import org.livecomply.api.identity.v1.GoLiveFacts;
+import org.livecomply.api.identity.v1.MarketerFacts;
+import org.livecomply.api.identity.v1.RoomOperatorFacts;
+import org.livecomply.api.training.v1.BatchGetTrainingStatusesResponse;
 import org.livecomply.api.training.v1.TrainingStatus;
 import org.livecomply.commons.calendar.WorkingDayCalendar;
 import org.livecomply.grading.client.IdentityClient;
@@ -39,9 +38,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The go-live gate (ARCHITECTURE.md key flow 1): asks identity (operator, roster, each marketer) and training
- * (each marketer) in parallel, each call bounded by the gate's deadline, and reads the room's own measures
- * meanwhile. Any question left unanswered — error, timeout, unexpected answer — makes the gate deny with
+ * The go-live gate (ARCHITECTURE.md key flow 1): asks identity (operator, roster, every marketer: one
+ * GetGoLiveFacts) and training (every marketer: one BatchGetTrainingStatuses) in parallel, each call bounded
+ * by the gate's deadline, and reads the room's own measures meanwhile. Any question left unanswered — error, timeout, unexpected answer — makes the gate deny with
  * DEPENDENCY_UNAVAILABLE: it never allows what it could not check.
  */
 @Singleton
@@ -50,8 +49,6 @@ public class GoLiveGate {
     public static final String ROOM_STREAMING_SUSPENDED = "ROOM_STREAMING_SUSPENDED";
     public static final String ACCOUNT_CLOSED = "ACCOUNT_CLOSED";
     public static final String SESSION_SUSPENDED = "SESSION_SUSPENDED";
-    public static final String ROOM_OPERATOR_BLACKLISTED = "ROOM_OPERATOR_BLACKLISTED";
-    public static final String MARKETER_BLACKLISTED = "MARKETER_BLACKLISTED";
     public static final String MARKETER_SUSPENDED = "MARKETER_SUSPENDED";
     private static final Logger LOG = LoggerFactory.getLogger(GoLiveGate.class);
 
@@ -84,40 +81,45 @@ public class GoLiveGate {
         RoomRow room = rooms.row(roomId);
         Instant now = clock.instant();
         Set<String> unavailable = new LinkedHashSet<>();
-        ListenableFuture<RoomOperator> operatorCall = call(() -> identity.roomOperator(room.roomOperator(), deadline), IdentityClient.DEPENDENCY, unavailable);
-        ListenableFuture<SessionRoster> rosterCall = call(() -> identity.sessionRoster(room.roomOperator(), sessionId, deadline),
-                IdentityClient.DEPENDENCY, unavailable);
-        Map<String, ListenableFuture<Marketer>> marketerCalls = new LinkedHashMap<>();
-        Map<String, ListenableFuture<TrainingStatus>> trainingCalls = new LinkedHashMap<>();
-        for (String marketer : marketers) {
-            marketerCalls.put(marketer, call(() -> identity.marketer(marketer, deadline), IdentityClient.DEPENDENCY, unavailable));
-            trainingCalls.put(marketer, call(() -> training.status(marketer, deadline), TrainingClient.DEPENDENCY, unavailable));
-        }
+        ListenableFuture<GoLiveFacts> identityCall = call(() -> identity.goLiveFacts(room.roomOperator(), sessionId, marketers, deadline),
+                IdentityClient.DEPENDENCY);
+        ListenableFuture<BatchGetTrainingStatusesResponse> trainingCall = marketers.isEmpty()
+                ? Futures.immediateFuture(BatchGetTrainingStatusesResponse.getDefaultInstance())
+                : call(() -> training.statuses(marketers, deadline), TrainingClient.DEPENDENCY);
         List<Disposal> inForce = disposals.inForce(room);
         List<GoLiveReason> roomMeasures = roomMeasures(room, inForce, sessionId, now);
         Map<String, List<GoLiveReason>> marketerMeasures = marketerMeasures(inForce, marketers, now);
 
-        OperatorStatus operator = answer(operatorCall, IdentityClient.DEPENDENCY, unavailable)
-                .map(found -> found.map(GoLiveGate::operator).orElse(new OperatorStatus(room.roomOperator(), null, null))).orElse(null);
+        OperatorStatus operator = null;
         Boolean rosterSubmitted = null;
         Set<String> rosterMarketers = Set.of();
-        Optional<Optional<SessionRoster>> roster = answer(rosterCall, IdentityClient.DEPENDENCY, unavailable);
-        if (roster.isPresent()) {
-            rosterSubmitted = roster.get().isPresent();
-            rosterMarketers = roster.get().map(r -> (Set<String>) new HashSet<>(r.getMarketersList())).orElse(Set.of());
-        }
         Map<String, MarketerStatus> marketerStatuses = new HashMap<>();
-        Map<String, TrainingStanding> standings = new HashMap<>();
-        for (String marketer : marketers) {
-            answer(marketerCalls.get(marketer), IdentityClient.DEPENDENCY, unavailable).ifPresent(found ->
-                    marketerStatuses.put(marketer, found.map(GoLiveGate::marketer).orElse(new MarketerStatus(marketer, null, null, false))));
-            answer(trainingCalls.get(marketer), TrainingClient.DEPENDENCY, unavailable).ifPresent(found ->
-                    standings.put(marketer, found.map(s -> new TrainingStanding(marketer, s.getPreServiceComplete(), s.getAnnualCurrent()))
-                            .orElse(new TrainingStanding(marketer, false, false))));
+        GoLiveFacts facts = answer(identityCall, IdentityClient.DEPENDENCY, unavailable);
+        if (facts != null && facts.getMarketersCount() == marketers.size()) {
+            operator = operator(facts.getRoomOperator());
+            rosterSubmitted = facts.getRosterSubmitted();
+            rosterMarketers = Set.copyOf(facts.getRosterMarketersList());
+            for (int i = 0; i < marketers.size(); i++) {
+                marketerStatuses.put(marketers.get(i), marketer(marketers.get(i), facts.getMarketers(i)));
+            }
+        } else if (facts != null) {
+            LOG.warn("identity answered {} marketers for {} asked", facts.getMarketersCount(), marketers.size());
+            unavailable.add(IdentityClient.DEPENDENCY);
         }
-        GateFacts facts = new GateFacts(room.resourceId(), sessionId, marketers, operator, rosterSubmitted, rosterMarketers, marketerStatuses,
+        Map<String, TrainingStanding> standings = new HashMap<>();
+        BatchGetTrainingStatusesResponse statuses = answer(trainingCall, TrainingClient.DEPENDENCY, unavailable);
+        if (statuses != null && statuses.getStatusesCount() == marketers.size()) {
+            for (int i = 0; i < marketers.size(); i++) {
+                TrainingStatus status = statuses.getStatuses(i);
+                standings.put(marketers.get(i), new TrainingStanding(marketers.get(i), status.getPreServiceComplete(), status.getAnnualCurrent()));
+            }
+        } else if (statuses != null) {
+            LOG.warn("training answered {} statuses for {} asked", statuses.getStatusesCount(), marketers.size());
+            unavailable.add(TrainingClient.DEPENDENCY);
+        }
+        GateFacts gateFacts = new GateFacts(room.resourceId(), sessionId, marketers, operator, rosterSubmitted, rosterMarketers, marketerStatuses,
                 standings, roomMeasures, marketerMeasures, List.copyOf(unavailable));
-        return new Decision("rooms/" + roomId, sessionId, now, GoLiveRules.check(facts, now, LocalDate.ofInstant(now, WorkingDayCalendar.CHINA)));
+        return new Decision("rooms/" + roomId, sessionId, now, GoLiveRules.check(gateFacts, now, LocalDate.ofInstant(now, WorkingDayCalendar.CHINA)));
     }
 
     /** Measures in force that keep this room (or this session) off the air (Arts. 12 ¶1, 14). */
@@ -139,7 +141,7 @@ public class GoLiveGate {
             }
         }
         for (Disposal d : disposals.operatorBans(room.roomOperator(), now)) {
-            reasons.add(reason(ROOM_OPERATOR_BLACKLISTED, "Art. 14", d, "the room operator is under a " + d.measure()
+            reasons.add(reason(GoLiveRules.ROOM_OPERATOR_BLACKLISTED, "Art. 14", d, "the room operator is under a " + d.measure()
                     + (d.endTime() == null ? "" : " until " + d.endTime())));
         }
         return reasons;
@@ -149,7 +151,7 @@ public class GoLiveGate {
     private Map<String, List<GoLiveReason>> marketerMeasures(List<Disposal> inForce, List<String> marketers, Instant now) {
         Map<String, List<GoLiveReason>> reasons = new HashMap<>();
         for (Disposal d : disposals.marketerBans(marketers, now)) {
-            reasons.computeIfAbsent(d.marketer(), m -> new ArrayList<>()).add(reason(MARKETER_BLACKLISTED, "Art. 14", d,
+            reasons.computeIfAbsent(d.marketer(), m -> new ArrayList<>()).add(reason(GoLiveRules.MARKETER_BLACKLISTED, "Art. 14", d,
                     "the marketer is under a " + d.measure() + (d.endTime() == null ? "" : " until " + d.endTime())));
         }
         for (Disposal d : inForce) {
@@ -167,35 +169,32 @@ public class GoLiveGate {
     }
 
     /** Starts a call; a call that cannot even start counts as its dependency not answering. */
-    private static <T> ListenableFuture<T> call(java.util.function.Supplier<ListenableFuture<T>> start, String dependency, Set<String> unavailable) {
+    private static <T> ListenableFuture<T> call(Supplier<ListenableFuture<T>> start, String dependency) {
         try {
             return start.get();
         } catch (RuntimeException e) {
             LOG.warn("{} call could not start: {}", dependency, e.toString());
-            return com.google.common.util.concurrent.Futures.immediateFailedFuture(e);
+            return Futures.immediateFailedFuture(e);
         }
     }
 
-    /**
-     * The answer: empty when the dependency did not answer usably (then it is listed in {@code unavailable});
-     * Optional.empty() inside when it answered NOT_FOUND.
-     */
-    private static <T> Optional<Optional<T>> answer(ListenableFuture<T> call, String dependency, Set<String> unavailable) {
+    /** The answer, or null when the dependency did not answer usably (it is then listed in {@code unavailable}). */
+    private static <T> T answer(ListenableFuture<T> call, String dependency, Set<String> unavailable) {
         try {
-            return Optional.of(Optional.of(call.get()));
+            return call.get();
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof StatusRuntimeException status && status.getStatus().getCode() == Status.Code.NOT_FOUND) {
-                return Optional.of(Optional.empty());
-            }
             LOG.warn("{} did not answer the go-live gate: {}", dependency, e.getCause() == null ? e : e.getCause().toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         unavailable.add(dependency);
-        return Optional.empty();
+        return null;
     }
 
-    private static OperatorStatus operator(RoomOperator proto) {
+    private static OperatorStatus operator(RoomOperatorFacts proto) {
+        if (!proto.getRegistered()) {
+            return new OperatorStatus(proto.getName(), null, null, false);
+        }
         OperatorStatus.State state = switch (proto.getState()) {
             case STATE_VERIFIED -> OperatorStatus.State.VERIFIED;
             case STATE_REVERIFICATION_DUE -> OperatorStatus.State.REVERIFICATION_DUE;
@@ -207,10 +206,13 @@ public class GoLiveGate {
         };
         Instant due = proto.hasReverificationDueTime()
                 ? Instant.ofEpochSecond(proto.getReverificationDueTime().getSeconds(), proto.getReverificationDueTime().getNanos()) : null;
-        return new OperatorStatus(proto.getName(), state, due);
+        return new OperatorStatus(proto.getName(), state, due, proto.getBlacklisted());
     }
 
-    private static MarketerStatus marketer(Marketer proto) {
+    private static MarketerStatus marketer(String name, MarketerFacts proto) {
+        if (!proto.getRegistered()) {
+            return new MarketerStatus(name, null, null, false, false, false);
+        }
         MarketerStatus.State state = switch (proto.getState()) {
             case STATE_VERIFIED -> MarketerStatus.State.VERIFIED;
             case STATE_SUSPENDED -> MarketerStatus.State.SUSPENDED;
@@ -219,6 +221,6 @@ public class GoLiveGate {
         };
         LocalDate birth = proto.hasBirthDate() && proto.getBirthDate().getYear() > 0
                 ? LocalDate.of(proto.getBirthDate().getYear(), proto.getBirthDate().getMonth(), proto.getBirthDate().getDay()) : null;
-        return new MarketerStatus(proto.getName(), state, birth, proto.hasGuardianConsent());
+        return new MarketerStatus(name, state, birth, proto.getGuardianConsent(), proto.getVerificationCurrent(), proto.getBlacklisted());
     }
 }

@@ -25,7 +25,9 @@ public class Outbox {
         /** identity-service CreateBlacklistEntry (Art. 14); request_id = event id. */
         IDENTITY_BLACKLIST_ENTRY,
         /** consumer-rights-service: affected consumers' orders (Art. 23). */
-        CONSUMER_ORDERS_HANDOFF
+        CONSUMER_ORDERS_HANDOFF,
+        /** identity-service RevokeBlacklistEntry after an appeal overturned the disposal (Art. 14); request_id = event id. */
+        IDENTITY_BLACKLIST_REVOCATION
     }
 
     /** Delivery state. */

@@ -4,8 +4,10 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.livecomply.grading.domain.Disposal;
 import org.livecomply.grading.repository.DisposalRepository;
+import org.livecomply.grading.repository.DisposalRow;
 import org.livecomply.grading.repository.OutboxEventRepository;
 import org.livecomply.grading.repository.OutboxEventRow;
 
@@ -37,7 +39,19 @@ public class OutboxEvents {
         disposals.updateDelivery(disposalId, Disposal.IdentityDelivery.DELIVERED.name(), blacklistEntry);
     }
 
-    /** consumer-rights has the hand-off (Art. 23): the event is done. */
+    /** identity revoked the entry after an overturned appeal: the event is done and the disposal shows it. */
+    @Transactional
+    public void revoked(OutboxEventRow event, String owner, Instant now, String disposalId) {
+        events.delivered(event.seq(), owner, now);
+        disposals.updateDeliveryKeepingEntry(disposalId, Disposal.IdentityDelivery.REVOKED.name());
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<DisposalRow> disposal(String disposalId) {
+        return disposals.findByResourceId(disposalId);
+    }
+
+    /** The event is done (consumer-rights has the Art. 23 hand-off, or there was nothing to deliver). */
     @Transactional
     public void handedOver(OutboxEventRow event, String owner, Instant now) {
         events.delivered(event.seq(), owner, now);

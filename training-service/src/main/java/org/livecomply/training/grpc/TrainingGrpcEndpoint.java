@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.livecomply.api.training.v1.AcknowledgeNoticeRequest;
+import org.livecomply.api.training.v1.BatchGetTrainingStatusesRequest;
+import org.livecomply.api.training.v1.BatchGetTrainingStatusesResponse;
 import org.livecomply.api.training.v1.Certificate;
 import org.livecomply.api.training.v1.CirculateRegulatorNoticeRequest;
 import org.livecomply.api.training.v1.Course;
@@ -78,6 +80,7 @@ public class TrainingGrpcEndpoint extends TrainingServiceGrpc.TrainingServiceImp
 
     static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     static final int MAX_PUBLISHED_AT_ONCE = 50;
+    static final int MAX_BATCH_SUBJECTS = 100;
     /** Status instants a caller may ask about (2020-01-01 .. 2100-01-01 UTC). */
     private static final Instant EARLIEST_EVALUATION = Instant.parse("2020-01-01T00:00:00Z");
     private static final Instant LATEST_EVALUATION = Instant.parse("2100-01-01T00:00:00Z");
@@ -283,11 +286,38 @@ public class TrainingGrpcEndpoint extends TrainingServiceGrpc.TrainingServiceImp
     public void getTrainingStatus(GetTrainingStatusRequest request, StreamObserver<TrainingStatus> response) {
         Violations violations = new Violations();
         Subject subject = ResourceNames.subject(request.getSubject(), "subject", violations);
-        Instant at = ProtoValues.instant(request.hasEvaluateTime(), request.getEvaluateTime(), "evaluate_time", violations);
-        violations.when(at != null && (at.isBefore(EARLIEST_EVALUATION) || at.isAfter(LATEST_EVALUATION)), "evaluate_time",
-                "evaluate_time must be in the years 2020..2099");
+        Instant at = evaluateTime(request.hasEvaluateTime(), request.getEvaluateTime(), violations);
         violations.throwIfAny();
         reply(response, StatusMapper.toProto(status.status(subject, at == null ? status.now() : at.truncatedTo(ChronoUnit.MICROS))));
+    }
+
+    @Override
+    public void batchGetTrainingStatuses(BatchGetTrainingStatusesRequest request, StreamObserver<BatchGetTrainingStatusesResponse> response) {
+        Violations violations = new Violations();
+        violations.when(request.getSubjectsCount() == 0, "subjects", "at least one subject is required")
+                .when(request.getSubjectsCount() > MAX_BATCH_SUBJECTS, "subjects", "at most " + MAX_BATCH_SUBJECTS + " subjects");
+        List<Subject> subjects = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < Math.min(request.getSubjectsCount(), MAX_BATCH_SUBJECTS); i++) {
+            String field = "subjects[" + i + "]";
+            Subject subject = ResourceNames.subject(request.getSubjects(i), field, violations);
+            if (subject != null && !seen.add(subject.name())) {
+                violations.add(field, field + " is listed twice");
+            }
+            subjects.add(subject);
+        }
+        Instant at = evaluateTime(request.hasEvaluateTime(), request.getEvaluateTime(), violations);
+        violations.throwIfAny();
+        BatchGetTrainingStatusesResponse.Builder reply = BatchGetTrainingStatusesResponse.newBuilder();
+        status.statuses(subjects, at == null ? status.now() : at.truncatedTo(ChronoUnit.MICROS)).forEach(s -> reply.addStatuses(StatusMapper.toProto(s)));
+        reply(response, reply.build());
+    }
+
+    private static Instant evaluateTime(boolean present, com.google.protobuf.Timestamp value, Violations violations) {
+        Instant at = ProtoValues.instant(present, value, "evaluate_time", violations);
+        violations.when(at != null && (at.isBefore(EARLIEST_EVALUATION) || at.isAfter(LATEST_EVALUATION)), "evaluate_time",
+                "evaluate_time must be in the years 2020..2099");
+        return at;
     }
 
     @Override

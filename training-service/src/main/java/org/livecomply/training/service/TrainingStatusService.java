@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -70,6 +71,26 @@ public class TrainingStatusService {
                 .map(id -> RegulatorNotice.COLLECTION + id).toList();
         return TrainingStatusEvaluator.evaluate(subject, at, rules.annualWindow(), inForce, passed,
                 () -> Set.copyOf(refusals.codesRefusedBy(subject.name(), at)), overdue);
+    }
+
+    /**
+     * The statuses of several subjects at {@code at}, in the order given, each as {@link #status} would answer
+     * it: the catalogue once per audience and everyone's passed records in one query.
+     */
+    @Transactional(readOnly = true)
+    public List<TrainingStatus> statuses(List<Subject> subjects, Instant at) {
+        Map<Audience, List<Course>> inForce = new EnumMap<>(Audience.class);
+        Map<String, List<PassedCourse>> passed = new HashMap<>();
+        for (TrainingRecordRow row : records.passed(subjects.stream().map(Subject::name).toList(), at)) {
+            passed.computeIfAbsent(row.subject(), k -> new ArrayList<>()).add(passed(row));
+        }
+        return subjects.stream().map(subject -> {
+            List<String> overdue = notices.overdueFor(subject.name(), subject.audience().name(), at).stream()
+                    .map(id -> RegulatorNotice.COLLECTION + id).toList();
+            return TrainingStatusEvaluator.evaluate(subject, at, rules.annualWindow(),
+                    inForce.computeIfAbsent(subject.audience(), audience -> catalogue.inForce(audience, TrainingRules.dayOf(at))),
+                    passed.getOrDefault(subject.name(), List.of()), () -> Set.copyOf(refusals.codesRefusedBy(subject.name(), at)), overdue);
+        }).toList();
     }
 
     /** The instant a year is evaluated at: its last instant once it has ended, otherwise now. */

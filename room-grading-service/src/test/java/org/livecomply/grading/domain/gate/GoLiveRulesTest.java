@@ -25,8 +25,8 @@ class GoLiveRulesTest {
     }
 
     private static GateFacts allGood() {
-        return facts(new OperatorStatus(OPERATOR, OperatorStatus.State.VERIFIED, NOW.plusSeconds(86_400)), true, Set.of(M1),
-                Map.of(M1, new MarketerStatus(M1, MarketerStatus.State.VERIFIED, LocalDate.of(1990, 1, 1), false)),
+        return facts(new OperatorStatus(OPERATOR, OperatorStatus.State.VERIFIED, NOW.plusSeconds(86_400), false), true, Set.of(M1),
+                Map.of(M1, new MarketerStatus(M1, MarketerStatus.State.VERIFIED, LocalDate.of(1990, 1, 1), false, true, false)),
                 Map.of(M1, new TrainingStanding(M1, true, true)), List.of());
     }
 
@@ -50,9 +50,9 @@ class GoLiveRulesTest {
     @Test
     void everyFailingCheckIsReportedWithItsArticle() {
         GateFacts facts = new GateFacts("r", "s1", List.of(M1, M2),
-                new OperatorStatus(OPERATOR, OperatorStatus.State.REVERIFICATION_OVERDUE, NOW.minusSeconds(1)), true, Set.of(M1),
-                Map.of(M1, new MarketerStatus(M1, MarketerStatus.State.SUSPENDED, LocalDate.of(2009, 11, 30), false),
-                        M2, new MarketerStatus(M2, null, null, false)),
+                new OperatorStatus(OPERATOR, OperatorStatus.State.REVERIFICATION_OVERDUE, NOW.minusSeconds(1), false), true, Set.of(M1),
+                Map.of(M1, new MarketerStatus(M1, MarketerStatus.State.SUSPENDED, LocalDate.of(2009, 11, 30), false, true, false),
+                        M2, new MarketerStatus(M2, null, null, false, true, false)),
                 Map.of(M1, new TrainingStanding(M1, false, false), M2, new TrainingStanding(M2, true, false)),
                 List.of(new GoLiveReason("ROOM_STREAMING_SUSPENDED", "Art. 12 ¶1", "rooms/r/disposals/d", "suspended")),
                 Map.of(M1, List.of(new GoLiveReason("MARKETER_BLACKLISTED", "Art. 14", "rooms/r/disposals/b", "blacklisted"))), List.of());
@@ -68,16 +68,16 @@ class GoLiveRulesTest {
 
     @Test
     void aMissingRosterAndAnUnverifiedOperatorDeny() {
-        GateFacts facts = facts(new OperatorStatus(OPERATOR, OperatorStatus.State.PENDING_VERIFICATION, null), false, Set.of(),
+        GateFacts facts = facts(new OperatorStatus(OPERATOR, OperatorStatus.State.PENDING_VERIFICATION, null, false), false, Set.of(),
                 allGood().marketers(), allGood().training(), List.of());
         assertEquals(List.of("ROOM_OPERATOR_NOT_VERIFIED", "SESSION_ROSTER_NOT_FOUND"), codes(facts));
-        GateFacts unregistered = facts(new OperatorStatus(OPERATOR, null, null), false, Set.of(), allGood().marketers(), allGood().training(), List.of());
+        GateFacts unregistered = facts(new OperatorStatus(OPERATOR, null, null, false), false, Set.of(), allGood().marketers(), allGood().training(), List.of());
         assertEquals(List.of("ROOM_OPERATOR_NOT_REGISTERED", "SESSION_ROSTER_NOT_FOUND"), codes(unregistered));
     }
 
     @Test
     void aVerifiedOperatorWhoseDeadlinePassedDuringTheCallIsOverdue() {
-        GateFacts facts = facts(new OperatorStatus(OPERATOR, OperatorStatus.State.REVERIFICATION_DUE, NOW), true, Set.of(M1),
+        GateFacts facts = facts(new OperatorStatus(OPERATOR, OperatorStatus.State.REVERIFICATION_DUE, NOW, false), true, Set.of(M1),
                 allGood().marketers(), allGood().training(), List.of());
         assertEquals(List.of("REVERIFICATION_OVERDUE"), codes(facts));
     }
@@ -91,9 +91,37 @@ class GoLiveRulesTest {
         assertEquals(List.of(), codes(withMarketerBorn(LocalDate.of(2008, 11, 29), false)), "18 today");
     }
 
+    @Test
+    void aVerifiedMarketerWhoseLastCheckIsTooOldMustVerifyAgain() {
+        GateFacts good = allGood();
+        GateFacts stale = facts(good.operator(), true, Set.of(M1),
+                Map.of(M1, new MarketerStatus(M1, MarketerStatus.State.VERIFIED, LocalDate.of(1990, 1, 1), false, false, false)), good.training(), List.of());
+        List<GoLiveReason> reasons = GoLiveRules.check(stale, NOW, TODAY);
+        assertEquals(List.of("MARKETER_VERIFICATION_STALE"), reasons.stream().map(GoLiveReason::code).toList());
+        assertEquals("Art. 8 ¶3", reasons.get(0).article());
+    }
+
+    @Test
+    void anIdentityBlacklistingDeniesOnceEvenWhenAMeasureHereSaysTheSame() {
+        GateFacts good = allGood();
+        OperatorStatus listedOperator = new OperatorStatus(OPERATOR, OperatorStatus.State.VERIFIED, NOW.plusSeconds(86_400), true);
+        Map<String, MarketerStatus> listedMarketer = Map.of(M1, new MarketerStatus(M1, MarketerStatus.State.VERIFIED, LocalDate.of(1990, 1, 1),
+                false, true, true));
+        List<GoLiveReason> fromIdentity = GoLiveRules.check(facts(listedOperator, true, Set.of(M1), listedMarketer, good.training(), List.of()), NOW, TODAY);
+        assertEquals(List.of("ROOM_OPERATOR_BLACKLISTED", "MARKETER_BLACKLISTED"), fromIdentity.stream().map(GoLiveReason::code).toList());
+        assertEquals(List.of(OPERATOR, M1), fromIdentity.stream().map(GoLiveReason::subject).toList());
+        assertTrue(fromIdentity.stream().allMatch(r -> r.article().equals("Art. 14")));
+
+        GoLiveReason localOperatorBan = new GoLiveReason("ROOM_OPERATOR_BLACKLISTED", "Art. 14", "rooms/r/disposals/o", "blacklisted here");
+        GoLiveReason localMarketerBan = new GoLiveReason("MARKETER_BLACKLISTED", "Art. 14", "rooms/r/disposals/m", "blacklisted here");
+        GateFacts both = new GateFacts("r", "s1", List.of(M1), listedOperator, true, Set.of(M1), listedMarketer, good.training(),
+                List.of(localOperatorBan), Map.of(M1, List.of(localMarketerBan)), List.of());
+        assertEquals(List.of(localOperatorBan, localMarketerBan), GoLiveRules.check(both, NOW, TODAY), "the measure decided here names the disposal");
+    }
+
     private static GateFacts withMarketerBorn(LocalDate birth, boolean consent) {
         GateFacts good = allGood();
-        return facts(good.operator(), true, Set.of(M1), Map.of(M1, new MarketerStatus(M1, MarketerStatus.State.VERIFIED, birth, consent)),
+        return facts(good.operator(), true, Set.of(M1), Map.of(M1, new MarketerStatus(M1, MarketerStatus.State.VERIFIED, birth, consent, true, false)),
                 good.training(), List.of());
     }
 }
