@@ -193,16 +193,20 @@ public class DisposalService {
         return toDomain(disposals.inForce(room.seq(), clock.instant()), Map.of(room.seq(), room.resourceId()));
     }
 
-    /** Blacklists and re-registration bans in force on the room's operator via any of its rooms (Art. 14). */
+    /**
+     * What the go-live gate reads here, in one read-only transaction: the room's measures in force now
+     * (warnings are given, not in force), and the blacklists and re-registration bans in force on its
+     * operator through any of its rooms and on these marketers (Art. 14).
+     */
     @Transactional(readOnly = true)
-    public List<Disposal> operatorBans(String roomOperator, Instant now) {
-        return withRooms(disposals.operatorBans(roomOperator, now));
+    public GateMeasures gateMeasures(RoomRow room, Collection<String> marketers, Instant now) {
+        return new GateMeasures(toDomain(disposals.inForce(room.seq(), now), Map.of(room.seq(), room.resourceId())),
+                withRooms(disposals.operatorBans(room.roomOperator(), now)),
+                marketers.isEmpty() ? List.of() : withRooms(disposals.marketerBans(marketers, now)));
     }
 
-    /** Blacklists and re-registration bans in force on these marketers (Art. 14). */
-    @Transactional(readOnly = true)
-    public List<Disposal> marketerBans(Collection<String> marketers, Instant now) {
-        return marketers.isEmpty() ? List.of() : withRooms(disposals.marketerBans(marketers, now));
+    /** The local half of the gate's facts. */
+    public record GateMeasures(List<Disposal> inForce, List<Disposal> operatorBans, List<Disposal> marketerBans) {
     }
 
     /** Rows as domain objects; {@code roomIds} maps each row's room seq to the room's id. */

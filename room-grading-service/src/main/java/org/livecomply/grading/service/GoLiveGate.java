@@ -86,9 +86,9 @@ public class GoLiveGate {
         ListenableFuture<BatchGetTrainingStatusesResponse> trainingCall = marketers.isEmpty()
                 ? Futures.immediateFuture(BatchGetTrainingStatusesResponse.getDefaultInstance())
                 : call(() -> training.statuses(marketers, deadline), TrainingClient.DEPENDENCY);
-        List<Disposal> inForce = disposals.inForce(room);
-        List<GoLiveReason> roomMeasures = roomMeasures(room, inForce, sessionId, now);
-        Map<String, List<GoLiveReason>> marketerMeasures = marketerMeasures(inForce, marketers, now);
+        DisposalService.GateMeasures measures = disposals.gateMeasures(room, marketers, now);
+        List<GoLiveReason> roomMeasures = roomMeasures(measures, sessionId);
+        Map<String, List<GoLiveReason>> marketerMeasures = marketerMeasures(measures, marketers);
 
         OperatorStatus operator = null;
         Boolean rosterSubmitted = null;
@@ -123,9 +123,9 @@ public class GoLiveGate {
     }
 
     /** Measures in force that keep this room (or this session) off the air (Arts. 12 ¶1, 14). */
-    private List<GoLiveReason> roomMeasures(RoomRow room, List<Disposal> inForce, String sessionId, Instant now) {
+    private static List<GoLiveReason> roomMeasures(DisposalService.GateMeasures measures, String sessionId) {
         List<GoLiveReason> reasons = new ArrayList<>();
-        for (Disposal d : inForce) {
+        for (Disposal d : measures.inForce()) {
             if (d.marketer() != null || !d.measure().keepsOffAir()) {
                 continue;
             }
@@ -140,7 +140,7 @@ public class GoLiveGate {
                 default -> { }
             }
         }
-        for (Disposal d : disposals.operatorBans(room.roomOperator(), now)) {
+        for (Disposal d : measures.operatorBans()) {
             reasons.add(reason(GoLiveRules.ROOM_OPERATOR_BLACKLISTED, "Art. 14", d, "the room operator is under a " + d.measure()
                     + (d.endTime() == null ? "" : " until " + d.endTime())));
         }
@@ -148,13 +148,13 @@ public class GoLiveGate {
     }
 
     /** Blacklists and bans of each marketer from any room, and suspensions of a marketer in this room. */
-    private Map<String, List<GoLiveReason>> marketerMeasures(List<Disposal> inForce, List<String> marketers, Instant now) {
+    private static Map<String, List<GoLiveReason>> marketerMeasures(DisposalService.GateMeasures measures, List<String> marketers) {
         Map<String, List<GoLiveReason>> reasons = new HashMap<>();
-        for (Disposal d : disposals.marketerBans(marketers, now)) {
+        for (Disposal d : measures.marketerBans()) {
             reasons.computeIfAbsent(d.marketer(), m -> new ArrayList<>()).add(reason(GoLiveRules.MARKETER_BLACKLISTED, "Art. 14", d,
                     "the marketer is under a " + d.measure() + (d.endTime() == null ? "" : " until " + d.endTime())));
         }
-        for (Disposal d : inForce) {
+        for (Disposal d : measures.inForce()) {
             if (d.marketer() != null && marketers.contains(d.marketer()) && d.measure().keepsOffAir() && !d.measure().identityEntry()
                     && d.measure() != Measure.SESSION_SUSPENSION) {
                 reasons.computeIfAbsent(d.marketer(), m -> new ArrayList<>()).add(reason(MARKETER_SUSPENDED, Measure.ARTICLE, d,
