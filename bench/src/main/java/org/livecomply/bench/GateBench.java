@@ -60,7 +60,10 @@ import org.livecomply.testsupport.TestDatabase;
  * JVMs from their shaded jars (as deployed), each on its own database of one server; one verified operator
  * with a room and a roster of verified, trained marketers; then an open-loop load: requests are sent at a
  * fixed rate whatever the answers do (no coordinated omission), each timed from send to answer.
- * <pre>java -cp ... org.livecomply.bench.GateBench [--rate 200] [--seconds 60] [--warmup 20] [--marketers 3] [--jfr DIR]</pre>
+ * <pre>java -cp ... org.livecomply.bench.GateBench [--rate 200] [--seconds 60] [--warmup 20] [--warmup-rate R] [--marketers 3] [--jfr DIR]</pre>
+ * The warm-up (not counted) runs at {@code --warmup-rate}, by default the measured rate: a lower one lets the
+ * services' JIT compile the hot paths before the full rate arrives, as a rolling deployment's gradual
+ * traffic shift does.
  */
 public final class GateBench {
 
@@ -72,6 +75,7 @@ public final class GateBench {
     private final int marketers;
     private final String gateDeadline;
     private Path flightRecordings;
+    private int warmupRate;
 
     /** {@code gateDeadline}: room-grading's LIVECOMPLY_GRADING_GATE_DEADLINE (the service default is 500ms). */
     GateBench(int rate, int seconds, int warmupSeconds, int marketers, String gateDeadline) {
@@ -97,6 +101,7 @@ public final class GateBench {
         int warmup = 20;
         int marketers = 3;
         Path flightRecordings = null;
+        int warmupRate = 0;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--rate" -> rate = Integer.parseInt(args[i + 1]);
@@ -104,11 +109,13 @@ public final class GateBench {
                 case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
                 case "--marketers" -> marketers = Integer.parseInt(args[i + 1]);
                 case "--jfr" -> flightRecordings = Path.of(args[i + 1]);
+                case "--warmup-rate" -> warmupRate = Integer.parseInt(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
         GateBench bench = new GateBench(rate, seconds, warmup, marketers, "500ms");
         bench.flightRecordings = flightRecordings;
+        bench.warmupRate = warmupRate > 0 ? warmupRate : rate;
         System.out.println(bench.run().report());
     }
 
@@ -133,7 +140,7 @@ public final class GateBench {
                 if (first.getOutcome() != GoLiveDecision.Outcome.OUTCOME_ALLOWED) {
                     throw new IllegalStateException("the benchmark's session should be allowed: " + first);
                 }
-                load(gate, request, rate, warmupSeconds);
+                load(gate, request, warmupRate > 0 ? warmupRate : rate, warmupSeconds);
                 return load(gate, request, rate, seconds);
             } finally {
                 identityChannel.shutdownNow();

@@ -44,18 +44,23 @@ class OutboxDeliveryIT extends GradingApiTest {
         return Map.of("livecomply.clients.identity.address", RealServices.identity().grpcAddress());
     }
 
+    /** A grave violation in the room and the marketer's blacklisting for it, keyed by the ID number. */
+    private Disposal blacklist(Room room, Marketer host, String idNumber) {
+        Violation violation = fixtures.violation(room, Severity.SEVERITY_GRAVE, TestClock.NOW);
+        return client.as(GradingFixtures.DECIDE).createDisposal(CreateDisposalRequest.newBuilder().setParent(room.getName())
+                .setDisposal(DisposalIT.decision(violation, Measure.MEASURE_BLACKLIST).setMarketer(host.getName())
+                        .setDeviationReason("sold counterfeit cosmetics knowingly")
+                        .setSubjectIdentity(SubjectIdentity.newBuilder().setIdentityType(SubjectIdentity.IdentityType.IDENTITY_TYPE_RESIDENT_ID)
+                                .setIdentity(idNumber))).build());
+    }
+
     @Test
     void aBlacklistIsStoredInIdentityOnceAndStopsTheMarketersNextRoster() throws SQLException {
         String idNumber = RealServices.freshIdNumber(LocalDate.of(1985, 5, 5));
         Marketer host = RealServices.marketer(idNumber, true);
         RoomOperator operator = RealServices.verifiedOperator();
         Room room = fixtures.room(GradingFixtures.roomInput().setRoomOperator(operator.getName()));
-        Violation violation = fixtures.violation(room, Severity.SEVERITY_GRAVE, TestClock.NOW);
-        Disposal blacklist = client.as(GradingFixtures.DECIDE).createDisposal(CreateDisposalRequest.newBuilder().setParent(room.getName())
-                .setDisposal(DisposalIT.decision(violation, Measure.MEASURE_BLACKLIST).setMarketer(host.getName())
-                        .setDeviationReason("sold counterfeit cosmetics knowingly")
-                        .setSubjectIdentity(SubjectIdentity.newBuilder().setIdentityType(SubjectIdentity.IdentityType.IDENTITY_TYPE_RESIDENT_ID)
-                                .setIdentity(idNumber))).build());
+        Disposal blacklist = blacklist(room, host, idNumber);
 
         assertEquals(1, outbox.deliverDue());
         Disposal delivered = client.as(GradingFixtures.READ).getDisposal(GetDisposalRequest.newBuilder().setName(blacklist.getName()).build());
@@ -87,12 +92,7 @@ class OutboxDeliveryIT extends GradingApiTest {
         Marketer host = RealServices.marketer(idNumber, true);
         RoomOperator operator = RealServices.verifiedOperator();
         Room room = fixtures.room(GradingFixtures.roomInput().setRoomOperator(operator.getName()));
-        Violation violation = fixtures.violation(room, Severity.SEVERITY_GRAVE, TestClock.NOW);
-        Disposal blacklist = client.as(GradingFixtures.DECIDE).createDisposal(CreateDisposalRequest.newBuilder().setParent(room.getName())
-                .setDisposal(DisposalIT.decision(violation, Measure.MEASURE_BLACKLIST).setMarketer(host.getName())
-                        .setDeviationReason("sold counterfeit cosmetics knowingly")
-                        .setSubjectIdentity(SubjectIdentity.newBuilder().setIdentityType(SubjectIdentity.IdentityType.IDENTITY_TYPE_RESIDENT_ID)
-                                .setIdentity(idNumber))).build());
+        Disposal blacklist = blacklist(room, host, idNumber);
         Appeal appeal = client.as(GradingFixtures.WRITE).fileAppeal(FileAppealRequest.newBuilder().setParent(blacklist.getName())
                 .setAppeal(Appeal.newBuilder().setStatement("The goods were genuine: the brand's letter is attached.")
                         .addEvidence(Evidence.newBuilder().setArchiveLeafIndex(3))).build());

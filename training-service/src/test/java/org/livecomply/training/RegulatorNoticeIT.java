@@ -24,6 +24,7 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.livecomply.api.training.v1.AcknowledgeNoticeRequest;
 import org.livecomply.api.training.v1.Audience;
+import org.livecomply.api.training.v1.BatchGetTrainingStatusesRequest;
 import org.livecomply.api.training.v1.CirculateRegulatorNoticeRequest;
 import org.livecomply.api.training.v1.GetRegulatorNoticeRequest;
 import org.livecomply.api.training.v1.GetTrainingStatusRequest;
@@ -129,6 +130,9 @@ class RegulatorNoticeIT extends TrainingApiTest {
         assertTrue(overdue.getReasonsList().stream().anyMatch(r -> r.getReason().equals("REGULATOR_NOTICE_UNACKNOWLEDGED")
                 && r.getArticle().equals("Art. 10 ¶2") && r.getResource().equals(notice.getName())));
         assertEquals(List.of(), status(read, deadline).getOverdueNoticesList());
+        assertEquals(List.of(overdue, status(read, deadline), status(marketer, deadline)), client.as(READ).batchGetTrainingStatuses(
+                BatchGetTrainingStatusesRequest.newBuilder().addSubjects(unread).addSubjects(read).addSubjects(marketer)
+                        .setEvaluateTime(timestamp(deadline)).build()).getStatusesList(), "a batch sees the same overdue notices");
 
         clock.set(deadline.plus(Duration.ofDays(1)));
         assertTrue(client.as(READ).listUnacknowledgedSubjects(ListUnacknowledgedSubjectsRequest.newBuilder().setParent(notice.getName())

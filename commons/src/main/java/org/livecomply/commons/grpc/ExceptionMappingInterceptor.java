@@ -10,6 +10,8 @@ import io.grpc.StatusException;
 import io.grpc.StatusRuntimeException;
 import io.micronaut.core.order.Ordered;
 import jakarta.inject.Singleton;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Map;
 import java.util.UUID;
 import org.livecomply.commons.error.LiveComplyException;
@@ -25,6 +27,7 @@ import org.slf4j.LoggerFactory;
 public class ExceptionMappingInterceptor implements ServerInterceptor, Ordered {
 
     public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
+    public static final String DATABASE_UNAVAILABLE = "DATABASE_UNAVAILABLE";
     private static final Logger LOG = LoggerFactory.getLogger(ExceptionMappingInterceptor.class);
 
     private final ServiceName serviceName;
@@ -84,6 +87,16 @@ public class ExceptionMappingInterceptor implements ServerInterceptor, Ordered {
         }
     }
 
+    /** An exhausted or unreachable connection pool: overload or an outage, retryable, not a defect. */
+    private static boolean databaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     StatusRuntimeException toStatus(RuntimeException e, String method) {
         if (e instanceof LiveComplyException refusal) {
             return ErrorStatuses.of(refusal, serviceName.errorDomain());
@@ -93,6 +106,11 @@ public class ExceptionMappingInterceptor implements ServerInterceptor, Ordered {
         }
         if (e.getCause() instanceof StatusException deliberate) {
             return new StatusRuntimeException(deliberate.getStatus(), deliberate.getTrailers());
+        }
+        if (databaseUnavailable(e)) {
+            LOG.warn("{}: the database did not hand out a connection in time: {}", method, e.toString());
+            return ErrorStatuses.of(Code.UNAVAILABLE, DATABASE_UNAVAILABLE, "The service's database did not answer in time; retry later",
+                    serviceName.errorDomain(), Map.of());
         }
         String correlationId = UUID.randomUUID().toString();
         LOG.error("Unexpected failure in {} (correlation id {})", method, correlationId, e);

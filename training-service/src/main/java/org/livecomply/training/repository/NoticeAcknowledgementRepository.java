@@ -22,6 +22,12 @@ public interface NoticeAcknowledgementRepository extends GenericRepository<Notic
     @Query("SELECT subject FROM notice_acknowledgements WHERE notice_seq = :noticeSeq AND subject IN (:subjects)")
     List<String> acknowledgedAmong(long noticeSeq, Collection<String> subjects);
 
+    /** Read receipts of these notices by these subjects given by {@code at}. */
+    @Query("""
+            SELECT * FROM notice_acknowledgements
+            WHERE notice_seq IN (:noticeSeqs) AND subject IN (:subjects) AND acknowledge_time <= :at""")
+    List<NoticeAcknowledgementRow> given(Collection<Long> noticeSeqs, Collection<String> subjects, java.time.Instant at);
+
     @Query("SELECT * FROM notice_acknowledgements WHERE notice_seq = :noticeSeq AND seq > :afterSeq ORDER BY seq LIMIT :limit")
     List<NoticeAcknowledgementRow> page(long noticeSeq, long afterSeq, int limit);
 }
