@@ -29,7 +29,14 @@ public final class Workflow {
         RESOLVE(EventKind.RESOLVED, OPEN),
         REJECT(EventKind.REJECTED, OPEN),
         ESCALATE(EventKind.ESCALATED, OPEN),
-        FLAG_ABUSE(EventKind.ABUSE_FLAGGED, OPEN);
+        FLAG_ABUSE(EventKind.ABUSE_FLAGGED, OPEN),
+        CLEAR_ABUSE_FLAG(EventKind.ABUSE_FLAG_CLEARED, OPEN),
+        // Art. 5; ECL Art. 58: the platform may pay first while the complaint is handled, with its outcome or
+        // after a regulator took it over; a rejected complaint found nothing to compensate.
+        PAY_ADVANCE_COMPENSATION(EventKind.ADVANCE_COMPENSATION_PAID, EnumSet.complementOf(EnumSet.of(ComplaintState.REJECTED))),
+        // ECL Art. 63: online dispute resolution is part of the platform's handling, so only while it is open.
+        PROPOSE_SETTLEMENT(EventKind.SETTLEMENT_PROPOSED, OPEN),
+        ANSWER_SETTLEMENT(EventKind.SETTLEMENT_ACCEPTED, OPEN);
 
         private final EventKind event;
         private final Set<ComplaintState> from;
@@ -73,7 +80,7 @@ public final class Workflow {
             case RESOLVE -> new Outcome(ComplaintState.RESOLVED, null);
             case REJECT -> new Outcome(ComplaintState.REJECTED, null);
             case ESCALATE -> new Outcome(ComplaintState.ESCALATED, null);
-            case FLAG_ABUSE -> new Outcome(current, resumeState);
+            case FLAG_ABUSE, CLEAR_ABUSE_FLAG, PAY_ADVANCE_COMPENSATION, PROPOSE_SETTLEMENT, ANSWER_SETTLEMENT -> new Outcome(current, resumeState);
         };
     }
 

@@ -186,6 +186,7 @@ public class ComplaintPageController {
         model.put("resolveDays", policy.deadlines().resolveDays());
         model.put("process", lang == Lang.ZH ? ComplaintPolicy.PROCESS_ZH : ComplaintPolicy.PROCESS_EN);
         model.put("routes", lang == Lang.ZH ? ComplaintPolicy.DISPUTE_ROUTES_ZH : ComplaintPolicy.DISPUTE_ROUTES_EN);
+        model.put("odr", lang == Lang.ZH ? ComplaintPolicy.ONLINE_DISPUTE_RESOLUTION_ZH : ComplaintPolicy.ONLINE_DISPUTE_RESOLUTION_EN);
     }
 
     private static String statusPath(String number, String token, Lang lang) {

@@ -41,11 +41,11 @@ public final class JsonViews {
                          String rejectionReason, List<Deadline> deadlines, List<Step> timeline) {
     }
 
-    /** The published policy (Art. 20). */
+    /** The published policy (Art. 20) with the online dispute-resolution rules (ECL Art. 63). */
     @Serdeable
     public record Policy(int acknowledgeWorkingDays, int firstResponseWorkingDays, int resolveWorkingDays, boolean consumerWaitPausesClocks,
                          boolean merchantWaitPausesClocks, String sellerInformationTarget, int returnWindowDays, int refundDays,
-                         List<String> process, List<String> disputeRoutes) {
+                         List<String> process, List<String> disputeRoutes, List<String> onlineDisputeResolution) {
     }
 
     static List<Deadline> deadlines(Complaint complaint) {
@@ -68,6 +68,7 @@ public final class JsonViews {
         return new Policy(policy.deadlines().acknowledgeDays(), policy.deadlines().firstResponseDays(), policy.deadlines().resolveDays(), true,
                 policy.deadlines().merchantWaitPauses(), policy.sellerInformationTarget().toString(), policy.returnWindowDays(), policy.refundDays(),
                 lang == Lang.ZH ? ComplaintPolicy.PROCESS_ZH : ComplaintPolicy.PROCESS_EN,
-                lang == Lang.ZH ? ComplaintPolicy.DISPUTE_ROUTES_ZH : ComplaintPolicy.DISPUTE_ROUTES_EN);
+                lang == Lang.ZH ? ComplaintPolicy.DISPUTE_ROUTES_ZH : ComplaintPolicy.DISPUTE_ROUTES_EN,
+                lang == Lang.ZH ? ComplaintPolicy.ONLINE_DISPUTE_RESOLUTION_ZH : ComplaintPolicy.ONLINE_DISPUTE_RESOLUTION_EN);
     }
 }

@@ -95,6 +95,7 @@ public final class Messages {
         put("policy.days", "个工作日", "working day(s)");
         put("policy.process", "处理流程", "Process");
         put("policy.routes", "其他纠纷解决途径", "Other ways to resolve a dispute");
+        put("policy.odr", "在线争议解决规则", "Online dispute resolution");
         put("policy.returns", "七日无理由退货：自签收次日起 7 日内可申请；商家收到退回商品之日起 7 日内退款。",
                 "7-day no-reason returns: within 7 days from the day after receipt; the refund within 7 days after the seller receives the goods back.");
         put("policy.link", "查看投诉处理规则", "Read the complaint policy");

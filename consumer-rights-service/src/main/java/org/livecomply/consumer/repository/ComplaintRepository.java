@@ -32,6 +32,9 @@ public interface ComplaintRepository extends CrudRepository<ComplaintRow, Long> 
     @Query("UPDATE complaints SET resolution = :resolution, substantiated = :substantiated WHERE seq = :seq")
     void updateResolution(long seq, String resolution, boolean substantiated);
 
+    @Query("UPDATE complaints SET room = :room, update_time = :updateTime WHERE seq = :seq")
+    void updateRoom(long seq, String room, Instant updateTime);
+
     @Query("UPDATE complaints SET rejection_reason = :reason WHERE seq = :seq")
     void updateRejection(long seq, String reason);
 
@@ -40,6 +43,26 @@ public interface ComplaintRepository extends CrudRepository<ComplaintRow, Long> 
 
     @Query("UPDATE complaints SET abuse_flagged = TRUE, abuse_reason = :reason, update_time = :updateTime WHERE seq = :seq")
     void flagAbuse(long seq, String reason, Instant updateTime);
+
+    @Query("UPDATE complaints SET abuse_flagged = FALSE, abuse_reason = NULL, update_time = :updateTime WHERE seq = :seq")
+    void clearAbuse(long seq, Instant updateTime);
+
+    /** Complaints (not Art. 23 hand-off cases) of the same contact or buyer reference filed at or after {@code since}, newest first. */
+    @Query("""
+            SELECT * FROM complaints
+            WHERE create_time >= :since AND channel <> 'ROOM_DISPOSAL'
+              AND ((:contactIndex IS NOT NULL AND contact_index = :contactIndex) OR (:buyerRef IS NOT NULL AND buyer_ref = :buyerRef))
+            ORDER BY create_time DESC, seq DESC
+            LIMIT :limit""")
+    List<ComplaintRow> sameComplainantSince(@Nullable String contactIndex, @Nullable String buyerRef, Instant since, int limit);
+
+    /** Complaints (not Art. 23 hand-off cases) about {@code orderId} filed at or after {@code since}, newest first. */
+    @Query("""
+            SELECT * FROM complaints
+            WHERE order_id = :orderId AND create_time >= :since AND channel <> 'ROOM_DISPOSAL'
+            ORDER BY create_time DESC, seq DESC
+            LIMIT :limit""")
+    List<ComplaintRow> sameOrderSince(String orderId, Instant since, int limit);
 
     @Query("UPDATE complaints SET legal_hold = :legalHold, legal_hold_name = :legalHoldName WHERE seq = :seq")
     void updateLegalHold(long seq, String legalHold, @Nullable String legalHoldName);

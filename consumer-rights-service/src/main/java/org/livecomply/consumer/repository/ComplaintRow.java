@@ -6,7 +6,10 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 
-/** A complaint; enums by name; contact_cipher is the encrypted contact (PiiCipher, field complaints.contact). */
+/**
+ * A complaint; enums by name; contact_cipher is the encrypted contact (PiiCipher, field complaints.contact),
+ * contact_index its keyed blind index (for the Art. 20 ¶1 abuse check).
+ */
 @MappedEntity("complaints")
 public record ComplaintRow(
         @Id @GeneratedValue @Nullable Long seq,
@@ -20,6 +23,7 @@ public record ComplaintRow(
         @Nullable String marketer,
         @Nullable String requestedRemedy,
         @Nullable String contactCipher,
+        @Nullable String contactIndex,
         @Nullable String buyerRef,
         String tokenSalt,
         String tokenHash,

@@ -82,9 +82,33 @@ public class ClueService {
 
     /** Writes the clues of [start, end) and then the manifest to {@code sink}; returns the audit record (committed first). */
     public ClueExport export(Instant start, Instant end, ReportFormat format, ReportSink sink, String exportedBy) throws IOException {
+        return export(start, end, List.of(format), sink, exportedBy).get(0);
+    }
+
+    /**
+     * Writes the clues of [start, end) once per format, then one manifest listing every file, to {@code sink};
+     * returns the audit records, one per format, all committed before the first byte.
+     */
+    public List<ClueExport> export(Instant start, Instant end, List<ReportFormat> formats, ReportSink sink, String exportedBy) throws IOException {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         long count = clues.countBetween(start, end);
-        ClueExportRow audit = exports.save(new ClueExportRow(null, UUID.randomUUID().toString(), exportedBy, start, end, format.name(), count, now));
+        List<ClueExport> audits = new ArrayList<>();
+        for (ReportFormat format : formats) {
+            audits.add(toDomain(exports.save(new ClueExportRow(null, UUID.randomUUID().toString(), exportedBy, start, end, format.name(), count,
+                    now))));
+        }
+        List<ClueManifest.File> files = new ArrayList<>();
+        for (ReportFormat format : formats) {
+            files.add(write(start, end, format, count, sink));
+        }
+        byte[] manifest = new ClueManifest(start, end, now, files).toJson();
+        try (OutputStream out = sink.open(MANIFEST)) {
+            out.write(manifest);
+        }
+        return audits;
+    }
+
+    private ClueManifest.File write(Instant start, Instant end, ReportFormat format, long count, ReportSink sink) throws IOException {
         String fileName = format.fileName(FILE_BASE);
         MessageDigest sha256 = sha256();
         long written = 0;
@@ -107,11 +131,7 @@ public class ClueService {
             // Clues are append-only and a period ends in the past, so this means the data changed under us.
             throw new IllegalStateException(fileName + " holds " + written + " clues, " + count + " were counted and audited");
         }
-        byte[] manifest = new ClueManifest(start, end, now, format, fileName, written, HexFormat.of().formatHex(sha256.digest())).toJson();
-        try (OutputStream out = sink.open(MANIFEST)) {
-            out.write(manifest);
-        }
-        return toDomain(audit);
+        return new ClueManifest.File(fileName, format, written, HexFormat.of().formatHex(sha256.digest()));
     }
 
     @Transactional(readOnly = true)

@@ -6,13 +6,19 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.livecomply.commons.error.NotFoundException;
+import org.livecomply.commons.error.RuleViolation;
+import org.livecomply.commons.error.RuleViolationException;
 import org.livecomply.commons.idempotency.Idempotency;
 import org.livecomply.commons.paging.PageTokens;
 import org.livecomply.commons.paging.PagedResult;
 import org.livecomply.commons.persistence.IntegrityViolations;
+import org.livecomply.commons.pii.BlindIndex;
 import org.livecomply.commons.pii.PiiCipher;
+import org.livecomply.consumer.domain.AbuseRule;
 import org.livecomply.consumer.domain.Channel;
 import org.livecomply.consumer.domain.Complaint;
 import org.livecomply.consumer.domain.ComplaintClocks;
@@ -25,6 +31,8 @@ import org.livecomply.consumer.domain.EventKind;
 import org.livecomply.consumer.domain.LegalHoldState;
 import org.livecomply.consumer.domain.NewComplaint;
 import org.livecomply.consumer.domain.RegulatorClue;
+import org.livecomply.consumer.domain.Settlement;
+import org.livecomply.consumer.domain.VerifiedComplaintRoom;
 import org.livecomply.consumer.domain.WaitingOn;
 import org.livecomply.consumer.domain.Workflow;
 import org.livecomply.consumer.repository.ComplaintEventRepository;
@@ -33,6 +41,8 @@ import org.livecomply.consumer.repository.ComplaintRepository;
 import org.livecomply.consumer.repository.ComplaintRow;
 import org.livecomply.consumer.repository.RegulatorClueRepository;
 import org.livecomply.consumer.repository.RegulatorClueRow;
+import org.livecomply.consumer.repository.SettlementRepository;
+import org.livecomply.consumer.repository.SettlementRow;
 
 /**
  * Complaints through the published process (Art. 20): filing with the deadlines in force, every step an
@@ -45,7 +55,10 @@ public class ComplaintService {
     public static final String NOT_FOUND = "COMPLAINT_NOT_FOUND";
     public static final String SERVICE_ACTOR = "consumer-rights";
     public static final String CONSUMER_ACTOR = "consumer";
+    public static final String NOT_FLAGGED = "COMPLAINT_NOT_FLAGGED";
+    static final String CONTACT_INDEX_KIND = "complaint-contact";
     private static final int NUMBER_ATTEMPTS = 5;
+    private static final int DUPLICATES_LOOKED_AT = 20;
 
     private final ComplaintRepository complaints;
     private final ComplaintEventRepository events;
@@ -57,14 +70,17 @@ public class ComplaintService {
     private final StatusTokens tokens;
     private final Deliveries deliveries;
     private final PiiCipher cipher;
+    private final BlindIndex blindIndex;
+    private final AbuseRule abuseRule;
+    private final SettlementRepository settlements;
     private final Idempotency idempotency;
     private final PageTokens pageTokens;
     private final Clock clock;
 
     public ComplaintService(ComplaintRepository complaints, ComplaintEventRepository events, RegulatorClueRepository clues,
                             ComplaintReader reader, ComplaintClocks clocks, ComplaintPolicy policy, ComplaintNumbers numbers,
-                            StatusTokens tokens, Deliveries deliveries, PiiCipher cipher, Idempotency idempotency, PageTokens pageTokens,
-                            Clock clock) {
+                            StatusTokens tokens, Deliveries deliveries, PiiCipher cipher, BlindIndex blindIndex, AbuseRule abuseRule,
+                            SettlementRepository settlements, Idempotency idempotency, PageTokens pageTokens, Clock clock) {
         this.complaints = complaints;
         this.events = events;
         this.clues = clues;
@@ -75,6 +91,9 @@ public class ComplaintService {
         this.tokens = tokens;
         this.deliveries = deliveries;
         this.cipher = cipher;
+        this.blindIndex = blindIndex;
+        this.abuseRule = abuseRule;
+        this.settlements = settlements;
         this.idempotency = idempotency;
         this.pageTokens = pageTokens;
         this.clock = clock;
@@ -156,15 +175,28 @@ public class ComplaintService {
         }, Complaint::name, name -> get(number));
     }
 
-    /** Closes with a resolution; a substantiated one about a named room is signalled to room-grading (Art. 20 ¶3). */
+    /**
+     * Closes with a resolution; a substantiated one is signalled to room-grading against the complaint's room (Art. 20 ¶3).
+     * {@code room} (or null) names the room of a complaint that names none; the timeline records who linked it.
+     */
     @Transactional
-    public Complaint resolve(String requestId, String fingerprint, String number, String resolution, boolean substantiated, String actor) {
+    public Complaint resolve(String requestId, String fingerprint, String number, String resolution, boolean substantiated, String room,
+                             String actor) {
         return idempotency.once("ResolveComplaint", requestId, fingerprint, () -> {
             ComplaintRow row = lock(number);
+            String complaintName = Complaint.COLLECTION + number;
+            // The process's refusal comes first: a closed complaint takes no room either.
+            Workflow.apply(complaintName, ComplaintState.valueOf(row.state()), state(row.resumeState()), Workflow.Step.RESOLVE);
+            String resolvedRoom = VerifiedComplaintRoom.atResolution(complaintName, row.room(), room, substantiated);
+            if (row.room() == null && resolvedRoom != null) {
+                Instant linked = nowMicros();
+                complaints.updateRoom(row.seq(), resolvedRoom, linked);
+                record(row.seq(), EventKind.ROOM_LINKED, actor, ComplaintState.valueOf(row.state()), null, resolvedRoom, linked);
+            }
             Instant now = apply(row, Workflow.Step.RESOLVE, null, resolution, actor);
             complaints.updateResolution(row.seq(), resolution, substantiated);
-            if (substantiated && row.room() != null) {
-                deliveries.signalVerifiedComplaint(row, resolution, now);
+            if (substantiated) {
+                deliveries.signalVerifiedComplaint(row, resolvedRoom, resolution, now);
             }
             return get(number);
         }, Complaint::name, name -> get(number));
@@ -205,6 +237,24 @@ public class ComplaintService {
         }, Complaint::name, name -> get(number));
     }
 
+    /** Art. 20 ¶1: a person found the flag unfounded (the automatic check only flags; a person decides). */
+    @Transactional
+    public Complaint clearAbuseFlag(String requestId, String fingerprint, String number, String reason, String actor) {
+        return idempotency.once("ClearComplaintAbuseFlag", requestId, fingerprint, () -> {
+            ComplaintRow row = lock(number);
+            Instant now = nowMicros();
+            Workflow.apply(Complaint.COLLECTION + number, ComplaintState.valueOf(row.state()), state(row.resumeState()),
+                    Workflow.Step.CLEAR_ABUSE_FLAG);
+            if (!row.abuseFlagged()) {
+                throw new RuleViolationException(new RuleViolation(NOT_FLAGGED, AbuseRule.ARTICLE, Complaint.COLLECTION + number,
+                        "the complaint is not flagged as an abuse of the mechanism"));
+            }
+            complaints.clearAbuse(row.seq(), now);
+            record(row.seq(), EventKind.ABUSE_FLAG_CLEARED, actor, ComplaintState.valueOf(row.state()), null, reason, now);
+            return get(number);
+        }, Complaint::name, name -> get(number));
+    }
+
     /** Adds an event the service itself records (deliveries, disclosures) without a change of state. */
     @Transactional
     public void note(long complaintSeq, EventKind kind, String actor, String note) {
@@ -218,7 +268,8 @@ public class ComplaintService {
                 .orElseThrow(() -> new NotFoundException(NOT_FOUND, Complaint.COLLECTION + number));
     }
 
-    private ComplaintRow lock(String number) {
+    /** The complaint locked for an update in the caller's transaction; NOT_FOUND when there is none. */
+    ComplaintRow lock(String number) {
         return complaints.lock(number).orElseThrow(() -> new NotFoundException(NOT_FOUND, Complaint.COLLECTION + number));
     }
 
@@ -236,11 +287,49 @@ public class ComplaintService {
         if (outcome.state().isClosed()) {
             deliveries.releaseLegalHold(row);
         }
+        if (outcome.state().isTerminal()) {
+            lapseOpenSettlements(row, outcome.state(), now);
+        }
         return now;
+    }
+
+    /** ECL Art. 63: a proposal not agreed when the platform's handling ends lapses (the published ODR rules). */
+    private void lapseOpenSettlements(ComplaintRow row, ComplaintState state, Instant now) {
+        for (SettlementRow open : settlements.findByComplaintSeqAndState(row.seq(), Settlement.State.PROPOSED.name())) {
+            settlements.close(open.seq(), Settlement.State.LAPSED.name(), now);
+            record(row.seq(), EventKind.SETTLEMENT_LAPSED, SERVICE_ACTOR, state, null,
+                    Complaint.COLLECTION + row.number() + "/settlements/" + open.resourceId() + " lapsed: the complaint was "
+                            + state.name().toLowerCase(Locale.ROOT) + " before both parties accepted", now);
+        }
+    }
+
+    /** Art. 20 ¶1: the published automatic check, before the new complaint is stored (so it does not count itself). */
+    private Optional<String> abuseCheck(NewComplaint complaint, String contactIndex, Instant now) {
+        if (!abuseRule.enabled()) {
+            return Optional.empty();
+        }
+        String buyerRef = blank(complaint.buyerRef());
+        List<AbuseRule.Earlier> sameComplainant = contactIndex == null && buyerRef == null ? List.of()
+                : earlier(complaints.sameComplainantSince(contactIndex, buyerRef, now.minus(abuseRule.repeatWindow()), abuseRule.repeatLimit() + 1));
+        List<AbuseRule.Earlier> sameOrder = complaint.orderId().isEmpty() ? List.of()
+                : earlier(complaints.sameOrderSince(complaint.orderId(), now.minus(abuseRule.duplicateWindow()), DUPLICATES_LOOKED_AT));
+        return abuseRule.judge(now, sameComplainant, sameOrder);
+    }
+
+    private static List<AbuseRule.Earlier> earlier(List<ComplaintRow> rows) {
+        return rows.stream().map(r -> new AbuseRule.Earlier(r.number(), r.createTime())).toList();
+    }
+
+    /** The contact's blind index: a phone as given, an e-mail address in lower case. */
+    private String contactIndex(String contact) {
+        return contact.isEmpty() ? null : blindIndex.of(CONTACT_INDEX_KIND, contact.toLowerCase(Locale.ROOT));
     }
 
     private Filed insert(NewComplaint complaint, String actor, String disposal) {
         Instant now = nowMicros();
+        String contactIndex = contactIndex(complaint.contact());
+        // Art. 23 cases are opened by the service itself, never by a complainant.
+        Optional<String> abuse = disposal == null ? abuseCheck(complaint, contactIndex, now) : Optional.empty();
         for (int attempt = 1; ; attempt++) {
             String number = numbers.next(now);
             String salt = tokens.newSalt();
@@ -251,7 +340,7 @@ public class ComplaintService {
                 row = complaints.save(new ComplaintRow(null, number, complaint.channel().name(), complaint.category().name(),
                         complaint.description(), blank(complaint.orderId()), blank(complaint.room()), blank(complaint.roomOperator()),
                         blank(complaint.marketer()), complaint.requestedRemedy() == null ? null : complaint.requestedRemedy().name(),
-                        complaint.contact().isEmpty() ? null : cipher.encrypt(complaint.contact(), ComplaintReader.CONTACT_FIELD),
+                        complaint.contact().isEmpty() ? null : cipher.encrypt(complaint.contact(), ComplaintReader.CONTACT_FIELD), contactIndex,
                         blank(complaint.buyerRef()), salt, StatusTokens.hash(token), ComplaintState.RECEIVED.name(), null, null,
                         policy.deadlines().acknowledgeDays(), policy.deadlines().firstResponseDays(), policy.deadlines().resolveDays(),
                         policy.deadlines().merchantWaitPauses(), null, false, null, null, false, null, null,
@@ -264,6 +353,11 @@ public class ComplaintService {
                 throw e;
             }
             record(row.seq(), EventKind.FILED, actor, ComplaintState.RECEIVED, null, "", now);
+            if (abuse.isPresent()) {
+                // Flag only: the complaint stays received with its clocks running until a person decides.
+                complaints.flagAbuse(row.seq(), abuse.get(), now);
+                record(row.seq(), EventKind.ABUSE_FLAGGED, SERVICE_ACTOR, ComplaintState.RECEIVED, null, abuse.get(), now);
+            }
             complaints.updateState(row.seq(), ComplaintState.RECEIVED.name(), null, null,
                     clocks.nextDeadline(reader.timeline(row), ComplaintReader.deadlines(row), now), now, null);
             if (order) {
@@ -278,12 +372,12 @@ public class ComplaintService {
         return new Filed(reader.complaint(row, clock.instant()), tokens.token(number, row.tokenSalt()));
     }
 
-    private void record(long complaintSeq, EventKind kind, String actor, ComplaintState state, WaitingOn waitingOn, String note, Instant at) {
+    void record(long complaintSeq, EventKind kind, String actor, ComplaintState state, WaitingOn waitingOn, String note, Instant at) {
         events.save(new ComplaintEventRow(null, complaintSeq, kind.name(), actor, state.name(), waitingOn == null ? null : waitingOn.name(),
                 note == null ? "" : note, at));
     }
 
-    private static ComplaintState state(String name) {
+    static ComplaintState state(String name) {
         return name == null ? null : ComplaintState.valueOf(name);
     }
 
@@ -291,7 +385,7 @@ public class ComplaintService {
         return value == null || value.isEmpty() ? null : value;
     }
 
-    private Instant nowMicros() {
+    Instant nowMicros() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

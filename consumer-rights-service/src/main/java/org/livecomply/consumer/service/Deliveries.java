@@ -60,12 +60,13 @@ public class Deliveries {
         outbox.append(RELEASE_LEGAL_HOLD, complaint.number(), complaint.number().getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The verified complaint against {@code room}: the complaint's own, or the one its resolution just linked. */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public void signalVerifiedComplaint(ComplaintRow complaint, String resolution, Instant verifyTime) {
+    public void signalVerifiedComplaint(ComplaintRow complaint, String room, String resolution, Instant verifyTime) {
         String summary = (complaint.category() + ": " + resolution);
         summary = summary.codePointCount(0, summary.length()) > SUMMARY_MAX
                 ? summary.substring(0, summary.offsetByCodePoints(0, SUMMARY_MAX - 1)) + "…" : summary;
-        RecordVerifiedComplaintRequest request = RecordVerifiedComplaintRequest.newBuilder().setParent(complaint.room())
+        RecordVerifiedComplaintRequest request = RecordVerifiedComplaintRequest.newBuilder().setParent(room)
                 .setVerifiedComplaint(VerifiedComplaint.newBuilder().setComplaintId(complaint.number()).setSummary(summary)
                         .setVerifyTime(Timestamp.newBuilder().setSeconds(verifyTime.getEpochSecond()).setNanos(verifyTime.getNano())))
                 .build();

@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.inject.Singleton;
 import org.livecomply.commons.calendar.WorkingDayCalendar;
+import org.livecomply.consumer.domain.AbuseRule;
 import org.livecomply.consumer.domain.ComplaintClocks;
 import org.livecomply.consumer.domain.ComplaintNumbers;
 import org.livecomply.consumer.domain.ComplaintPolicy;
@@ -20,9 +21,20 @@ public class DomainFactory {
         try {
             return new ComplaintPolicy(new Deadlines(configuration.getAcknowledgeWorkingDays(), configuration.getFirstResponseWorkingDays(),
                     configuration.getResolveWorkingDays(), configuration.isMerchantWaitPausesClocks()),
-                    configuration.getSellerInformationTarget(), configuration.getReturnWindowDays(), configuration.getRefundDays());
+                    configuration.getSellerInformationTarget(), configuration.getReturnWindowDays(), configuration.getRefundDays(),
+                    configuration.getAdvanceCompensationLimitFen());
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("livecomply.consumer.policy: " + e.getMessage());
+        }
+    }
+
+    @Singleton
+    public AbuseRule abuseRule(AbuseConfiguration configuration) {
+        try {
+            return new AbuseRule(configuration.isEnabled(), configuration.getRepeatLimit(), configuration.getRepeatWindow(),
+                    configuration.getDuplicateWindow());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("livecomply.consumer.abuse: " + e.getMessage());
         }
     }
 

@@ -5,7 +5,8 @@ import java.time.Duration;
 
 /**
  * {@code livecomply.consumer.policy.*}: the platform's published complaint deadlines (working days) and
- * targets (Art. 20; platform rules as configuration, LEGAL.md). Checked at start by {@link org.livecomply.consumer.domain.ComplaintPolicy}.
+ * targets (Art. 20; platform rules as configuration, LEGAL.md), and the most it pays as advance compensation on
+ * one complaint, in fen (Art. 5; ECL Art. 58). Checked at start by {@link org.livecomply.consumer.domain.ComplaintPolicy}.
  */
 @ConfigurationProperties("livecomply.consumer.policy")
 public class PolicyConfiguration {
@@ -17,6 +18,7 @@ public class PolicyConfiguration {
     private Duration sellerInformationTarget = Duration.ofHours(24);
     private int returnWindowDays = 7;
     private int refundDays = 7;
+    private long advanceCompensationLimitFen = 5_000_000;
 
     public int getAcknowledgeWorkingDays() {
         return acknowledgeWorkingDays;
@@ -72,5 +74,13 @@ public class PolicyConfiguration {
 
     public void setRefundDays(int refundDays) {
         this.refundDays = refundDays;
+    }
+
+    public long getAdvanceCompensationLimitFen() {
+        return advanceCompensationLimitFen;
+    }
+
+    public void setAdvanceCompensationLimitFen(long advanceCompensationLimitFen) {
+        this.advanceCompensationLimitFen = advanceCompensationLimitFen;
     }
 }
