@@ -175,6 +175,14 @@ public final class ServiceProcess implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
+    /** The operating system's id of the running process, e.g. to freeze it (SIGSTOP) as a hanging dependency. */
+    public synchronized long pid() {
+        if (!isAlive()) {
+            throw new IllegalStateException(name + " is not running");
+        }
+        return process.pid();
+    }
+
     @Override
     public void close() {
         stop();
