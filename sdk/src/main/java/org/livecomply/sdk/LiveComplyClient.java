@@ -6,6 +6,7 @@ import io.grpc.ChannelCredentials;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
 import io.grpc.TlsChannelCredentials;
 import io.grpc.stub.AbstractStub;
 import java.time.Duration;
@@ -124,6 +125,8 @@ public final class LiveComplyClient implements AutoCloseable {
     public static final class Builder {
 
         private final Map<LiveComplyService, String> addresses = new EnumMap<>(LiveComplyService.class);
+        private final Map<LiveComplyService, Supplier<? extends ManagedChannelBuilder<?>>> channelBuilders =
+                new EnumMap<>(LiveComplyService.class);
         private Supplier<String> tokens;
         private Duration deadline = Duration.ofSeconds(10);
         private boolean plaintext;
@@ -135,6 +138,18 @@ public final class LiveComplyClient implements AutoCloseable {
         /** The gRPC target of one service: {@code host:port}, {@code dns:///host:port}, ... */
         public Builder address(LiveComplyService service, String target) {
             addresses.put(Objects.requireNonNull(service, "service"), requireText(target, "target"));
+            channelBuilders.remove(service);
+            return this;
+        }
+
+        /**
+         * The channel of {@code service} from a builder of the caller's instead of an address, e.g. an in-process
+         * channel to {@link org.livecomply.sdk.testing.LiveComplyFakes}. The client still adds the service config,
+         * retries and request ids; the builder's own transport security applies ({@link #usePlaintext} does not).
+         */
+        public Builder channel(LiveComplyService service, Supplier<? extends ManagedChannelBuilder<?>> channelBuilder) {
+            channelBuilders.put(Objects.requireNonNull(service, "service"), Objects.requireNonNull(channelBuilder, "channelBuilder"));
+            addresses.remove(service);
             return this;
         }
 
@@ -179,7 +194,7 @@ public final class LiveComplyClient implements AutoCloseable {
         }
 
         public LiveComplyClient build() {
-            if (addresses.isEmpty()) {
+            if (addresses.isEmpty() && channelBuilders.isEmpty()) {
                 throw new IllegalStateException("no service address configured");
             }
             if (tokens == null) {
@@ -187,12 +202,16 @@ public final class LiveComplyClient implements AutoCloseable {
             }
             ChannelCredentials transport = plaintext ? InsecureChannelCredentials.create() : TlsChannelCredentials.create();
             Map<LiveComplyService, ManagedChannel> channels = new EnumMap<>(LiveComplyService.class);
-            addresses.forEach((service, target) -> channels.put(service, Grpc.newChannelBuilder(target, transport)
-                    .defaultServiceConfig(serviceConfig)
+            addresses.forEach((service, target) -> channels.put(service, configure(Grpc.newChannelBuilder(target, transport))));
+            channelBuilders.forEach((service, builder) -> channels.put(service, configure(builder.get())));
+            return new LiveComplyClient(channels, BearerToken.from(tokens), deadline);
+        }
+
+        private ManagedChannel configure(ManagedChannelBuilder<?> builder) {
+            return builder.defaultServiceConfig(serviceConfig)
                     .enableRetry()
                     .intercept(new RequestIdInterceptor())
-                    .build()));
-            return new LiveComplyClient(channels, BearerToken.from(tokens), deadline);
+                    .build();
         }
 
         private static String requireText(String value, String name) {
