@@ -110,7 +110,18 @@ public final class DevRun implements AutoCloseable {
     /** A token for every scope of every running service, valid 12 hours. */
     String devToken() {
         List<String> scopes = services().stream().flatMap(s -> s.scopes().stream()).toList();
-        return TokenMinter.mintHs256(DEV_HS256_SECRET, "dev", scopes, Instant.now(), Duration.ofHours(12));
+        return mintDevToken("dev", scopes);
+    }
+
+    /** A token the dev run accepts (minted with its published secret) for {@code subject} and these scopes, valid 12 hours. */
+    public static String mintDevToken(String subject, List<String> scopes) {
+        return TokenMinter.mintHs256(DEV_HS256_SECRET, subject, scopes, Instant.now(), Duration.ofHours(12));
+    }
+
+    /** The HTTP base URL of consumer-rights (public complaint intake) in a dev run started with {@code portOffset}. */
+    public static String consumerHttpBase(int portOffset) {
+        DevService consumer = DevService.ALL.stream().filter(s -> s.name().equals("consumer")).findFirst().orElseThrow();
+        return "http://127.0.0.1:" + (consumer.httpPort() + portOffset);
     }
 
     String banner() {
@@ -134,8 +145,7 @@ public final class DevRun implements AutoCloseable {
 
     /** The public complaint form of consumer-rights-service. */
     String complaintFormUrl() {
-        DevService consumer = services().stream().filter(s -> s.name().equals("consumer")).findFirst().orElseThrow();
-        return "http://127.0.0.1:" + consumer.httpPort() + "/complaints/new";
+        return consumerHttpBase(portOffset) + "/complaints/new";
     }
 
     private void createDatabase(String name) throws SQLException {
