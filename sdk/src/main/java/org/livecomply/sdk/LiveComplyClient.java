@@ -208,10 +208,9 @@ public final class LiveComplyClient implements AutoCloseable {
         }
 
         private ManagedChannel configure(ManagedChannelBuilder<?> builder) {
-            return builder.defaultServiceConfig(serviceConfig)
+            return ReconnectOnUnavailable.build(builder.defaultServiceConfig(serviceConfig)
                     .enableRetry()
-                    .intercept(new RequestIdInterceptor())
-                    .build();
+                    .intercept(new RequestIdInterceptor()));
         }
 
         private static String requireText(String value, String name) {

@@ -17,6 +17,7 @@ import org.livecomply.commons.auth.AuthConfiguration;
 import org.livecomply.commons.grpc.ServiceName;
 import org.livecomply.sdk.BearerToken;
 import org.livecomply.sdk.Channels;
+import org.livecomply.sdk.ReconnectOnUnavailable;
 import org.livecomply.sdk.ServiceConfig;
 
 /**
@@ -63,11 +64,10 @@ public class ServiceClients implements AutoCloseable {
     }
 
     private ManagedChannel channel(ClientConfiguration client) {
-        return channels.computeIfAbsent(client.getDependency(), name -> Grpc
+        return channels.computeIfAbsent(client.getDependency(), name -> ReconnectOnUnavailable.build(Grpc
                 .newChannelBuilder(client.getAddress(), InsecureChannelCredentials.create())
                 .defaultServiceConfig(SERVICE_CONFIG)
-                .enableRetry()
-                .build());
+                .enableRetry()));
     }
 
     @PreDestroy
