@@ -8,6 +8,7 @@ import static org.livecomply.archive.ArchiveClient.READ;
 
 import com.google.protobuf.ByteString;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -113,6 +114,14 @@ class MerkleLogIT extends ArchiveApiTest {
         assertEquals(33, signed.treeSize());
         MerkleVerifier.verifyInclusion(20, 33, leaves.get(20), bytes(proof.getHashesList()), signed.rootHash());
         assertTrue(proof.getHashesCount() <= 6, "O(log n) hashes");
+    }
+
+    @Test
+    @Order(5)
+    void leafHashesAreStoredOnceAndTheNodeTableHoldsTheSubtreesAboveThem() throws SQLException {
+        // A leaf's node is its record's leaf hash: the proofs above read it from archive_records.
+        assertEquals(0, db.count("archive_nodes WHERE level = 0"));
+        assertEquals(LEAVES / 2 + LEAVES / 4 + LEAVES / 8 + LEAVES / 16 + LEAVES / 32 + LEAVES / 64, db.count("archive_nodes"));
     }
 
     private static List<byte[]> bytes(List<ByteString> hashes) {

@@ -45,9 +45,9 @@ class TamperIT extends ArchiveApiTest {
 
     @Test
     void aReplacedLeafHashIsCaughtEvenWhenThePayloadWasErased() throws Exception {
-        // Erased leaves have nothing to recompute from: the nodes above them still expose a changed hash.
+        // Erased leaves have nothing to recompute from: the node above them still exposes a changed hash.
         tampered("UPDATE archive_records SET payload = NULL, salt = NULL, leaf_hash = UNHEX(SHA2('forged', 256)) WHERE leaf_index = 12",
-                null, "tree node (level 0, leaves 12..12) does not match the leaves below it");
+                null, "tree node (level 1, leaves 12..13) does not match the leaves below it");
     }
 
     @Test

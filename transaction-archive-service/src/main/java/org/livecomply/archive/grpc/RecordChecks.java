@@ -2,7 +2,6 @@ package org.livecomply.archive.grpc;
 
 import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.Duration;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -45,18 +44,23 @@ final class RecordChecks {
     /** The record as a NewRecord, or null when a violation was added. */
     static NewRecord check(TransactionRecord record, String prefix, Instant now, Violations violations) {
         int before = violations.list().size();
-        id(violations, prefix + "order_id", record.getOrderId(), 1, 64);
-        id(violations, prefix + "event_id", record.getEventId(), 1, 64);
-        id(violations, prefix + "room_id", record.getRoomId(), 1, 64);
-        id(violations, prefix + "session_id", record.getSessionId(), 1, 64);
-        id(violations, prefix + "marketer_id", record.getMarketerId(), 0, 64);
-        id(violations, prefix + "buyer_ref", record.getBuyerRef(), 1, 128);
+        // Field paths and messages are built only for a violation: a batch checks tens of thousands of fields (issue 5).
+        id(violations, prefix, "order_id", record.getOrderId(), 1, 64);
+        id(violations, prefix, "event_id", record.getEventId(), 1, 64);
+        id(violations, prefix, "room_id", record.getRoomId(), 1, 64);
+        id(violations, prefix, "session_id", record.getSessionId(), 1, 64);
+        id(violations, prefix, "marketer_id", record.getMarketerId(), 0, 64);
+        id(violations, prefix, "buyer_ref", record.getBuyerRef(), 1, 128);
         // PIPL Art. 28 minimisation: the archive needs a pseudonym, not a reachable person.
-        violations.when(MOBILE.matcher(record.getBuyerRef()).matches(), prefix + "buyer_ref",
-                prefix + "buyer_ref must be a pseudonymous reference, not a phone number");
+        if (MOBILE.matcher(record.getBuyerRef()).matches()) {
+            violations.add(prefix + "buyer_ref", prefix + "buyer_ref must be a pseudonymous reference, not a phone number");
+        }
         Event event = record.getEvent();
-        violations.when(event == Event.EVENT_UNSPECIFIED, prefix + "event", prefix + "event is required")
-                .when(event == Event.UNRECOGNIZED, prefix + "event", prefix + "event has an unknown value");
+        if (event == Event.EVENT_UNSPECIFIED) {
+            violations.add(prefix + "event", prefix + "event is required");
+        } else if (event == Event.UNRECOGNIZED) {
+            violations.add(prefix + "event", prefix + "event has an unknown value");
+        }
         Instant occurTime = null;
         if (!record.hasOccurTime()) {
             violations.add(prefix + "occur_time", prefix + "occur_time is required");
@@ -84,11 +88,20 @@ final class RecordChecks {
 
     private static void items(TransactionRecord record, Event event, String prefix, Violations violations) {
         // Art. 32: the prices announced in the room and the prices charged are both kept.
-        violations.when(event == Event.EVENT_ORDER_PLACED && record.getItemsCount() == 0, prefix + "items",
-                        prefix + "items are required for EVENT_ORDER_PLACED")
-                .when(record.getItemsCount() > MAX_ITEMS, prefix + "items", "at most " + MAX_ITEMS + " items");
+        if (event == Event.EVENT_ORDER_PLACED && record.getItemsCount() == 0) {
+            violations.add(prefix + "items", prefix + "items are required for EVENT_ORDER_PLACED");
+        }
+        if (record.getItemsCount() > MAX_ITEMS) {
+            violations.add(prefix + "items", "at most " + MAX_ITEMS + " items");
+        }
         for (int i = 0; i < Math.min(record.getItemsCount(), MAX_ITEMS); i++) {
             OrderItem item = record.getItems(i);
+            boolean moneyPlain = plainMoney(item.hasAnnouncedPrice(), item.getAnnouncedPrice())
+                    && plainMoney(item.hasChargedPrice(), item.getChargedPrice());
+            if (plainId(item.getSku(), 1, 64) && plainText(item.getTitle(), 1, 200) && moneyPlain
+                    && item.getQuantity() >= 1 && item.getQuantity() <= MAX_QUANTITY) {
+                continue;
+            }
             String path = prefix + "items[" + i + "].";
             id(violations, path + "sku", item.getSku(), 1, 64);
             violations.text(path + "title", item.getTitle(), 1, 200)
@@ -123,13 +136,19 @@ final class RecordChecks {
     }
 
     private static void artefacts(TransactionRecord record, Event event, String prefix, Violations violations) {
-        violations.when(record.getArtefactsCount() > MAX_ARTEFACTS, prefix + "artefacts", "at most " + MAX_ARTEFACTS + " artefacts");
+        if (record.getArtefactsCount() > MAX_ARTEFACTS) {
+            violations.add(prefix + "artefacts", "at most " + MAX_ARTEFACTS + " artefacts");
+        }
         // Art. 16: the product page as it was when the order was formed.
-        violations.when(event == Event.EVENT_ORDER_PLACED && record.getArtefactsList().stream()
-                        .noneMatch(a -> a.getKind() == Artefact.Kind.KIND_PRODUCT_PAGE_SNAPSHOT), prefix + "artefacts",
-                prefix + "artefacts must include a KIND_PRODUCT_PAGE_SNAPSHOT for EVENT_ORDER_PLACED (Art. 16)");
+        if (event == Event.EVENT_ORDER_PLACED && record.getArtefactsList().stream()
+                .noneMatch(a -> a.getKind() == Artefact.Kind.KIND_PRODUCT_PAGE_SNAPSHOT)) {
+            violations.add(prefix + "artefacts", prefix + "artefacts must include a KIND_PRODUCT_PAGE_SNAPSHOT for EVENT_ORDER_PLACED (Art. 16)");
+        }
         for (int i = 0; i < Math.min(record.getArtefactsCount(), MAX_ARTEFACTS); i++) {
             Artefact artefact = record.getArtefacts(i);
+            if (plainArtefact(artefact)) {
+                continue;
+            }
             String path = prefix + "artefacts[" + i + "].";
             violations.when(artefact.getKind() == Artefact.Kind.KIND_UNSPECIFIED, path + "kind", path + "kind is required")
                     .when(artefact.getKind() == Artefact.Kind.UNRECOGNIZED, path + "kind", path + "kind has an unknown value")
@@ -166,14 +185,84 @@ final class RecordChecks {
         return violations.text(field, value, min, max).matches(field, value, ID, "made only " + ID_RULE);
     }
 
+    /** {@link #id} of the field {@code prefix + name}, whose path is only built when the value needs a closer look. */
+    private static void id(Violations violations, String prefix, String name, String value, int min, int max) {
+        if (!plainId(value, min, max)) {
+            id(violations, prefix + name, value, min, max);
+        }
+    }
+
+    /*
+     * The plain* checks below answer true only for values that certainly pass the full checks above (which
+     * name the field and say what is wrong); anything else goes through the full checks.
+     */
+
+    /** {@code min..max} characters of the ID alphabet (ASCII, so no control characters or outer whitespace). */
+    static boolean plainId(String value, int min, int max) {
+        int length = value.length();
+        if (length < min || length > max) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '_' || c == '.' || c == ':' || c == '-';
+            if (!allowed) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** What {@link Violations#text} accepts: {@code min..max} code points, no control characters, no outer whitespace. */
+    static boolean plainText(String value, int min, int max) {
+        int length = value.length();
+        if (length == 0) {
+            return min == 0;
+        }
+        int codePoints = value.codePointCount(0, length);
+        if (codePoints < min || codePoints > max) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            // Control characters are all in the BMP: no surrogate is one.
+            if (Character.isISOControl(value.charAt(i))) {
+                return false;
+            }
+        }
+        return !Character.isWhitespace(value.codePointAt(0)) && !Character.isWhitespace(value.codePointBefore(length));
+    }
+
+    private static boolean plainMoney(boolean present, Money money) {
+        return present && "CNY".equals(money.getCurrencyCode()) && money.getAmountMinor() >= 0 && money.getAmountMinor() <= MAX_FEN;
+    }
+
+    private static boolean plainArtefact(Artefact artefact) {
+        Artefact.Kind kind = artefact.getKind();
+        if (kind == Artefact.Kind.KIND_UNSPECIFIED || kind == Artefact.Kind.UNRECOGNIZED || artefact.getSha256().size() != 32
+                || !plainText(artefact.getUri(), 1, 2048) || !URI.matcher(artefact.getUri()).matches()
+                || !plainText(artefact.getMediaType(), 1, 127) || !MEDIA_TYPE.matcher(artefact.getMediaType()).matches()) {
+            return false;
+        }
+        if (kind != Artefact.Kind.KIND_REPLAY_SEGMENT) {
+            return !artefact.hasReplayOffset();
+        }
+        if (!artefact.hasReplayOffset()) {
+            return false;
+        }
+        Duration offset = artefact.getReplayOffset();
+        return offset.getSeconds() >= 0 && offset.getNanos() >= 0 && offset.getNanos() <= 999_999_999
+                && offset.getSeconds() <= MAX_REPLAY_OFFSET_SECONDS;
+    }
+
     static byte[] deterministic(TransactionRecord record) {
         try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(record.getSerializedSize());
+            byte[] out = new byte[record.getSerializedSize()];
             CodedOutputStream coded = CodedOutputStream.newInstance(out);
             coded.useDeterministicSerialization();
             record.writeTo(coded);
-            coded.flush();
-            return out.toByteArray();
+            coded.checkNoSpaceLeft();
+            return out;
         } catch (IOException e) {
             throw new IllegalStateException("in-memory serialization failed", e);
         }

@@ -8,13 +8,14 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.livecomply.archive.domain.Node;
 import org.livecomply.archive.domain.NodeKey;
 
-/** The tree head row and the stored subtree hashes. Runs in the caller's transaction. */
+/** The tree head row and the stored subtree hashes (interior nodes; leaves are the records' leaf hashes). Runs in the caller's transaction. */
 @Singleton
 public class TreeStore {
 
@@ -60,12 +61,17 @@ public class TreeStore {
         });
     }
 
+    /**
+     * Stores the interior nodes among {@code nodes}. Level 0 is not stored here: a leaf's hash is
+     * archive_records.leaf_hash, written in the same transaction, and {@link #find} reads it from there.
+     */
     public void insert(List<Node> nodes) {
-        if (nodes.isEmpty()) {
+        List<Node> interior = nodes.stream().filter(node -> node.key().level() > 0).toList();
+        if (interior.isEmpty()) {
             return;
         }
         jdbc.prepareStatement("INSERT INTO archive_nodes (level, node_index, hash) VALUES (?, ?, ?)", statement -> {
-            for (Node node : nodes) {
+            for (Node node : interior) {
                 statement.setInt(1, node.key().level());
                 statement.setLong(2, node.key().index());
                 statement.setBytes(3, node.hash());
@@ -75,16 +81,32 @@ public class TreeStore {
         });
     }
 
-    /** The stored hashes of {@code keys}; absent keys are absent from the map. */
+    /**
+     * The stored hashes of {@code keys}, leaves (level 0) from archive_records and interior nodes from
+     * archive_nodes in one query per chunk; absent keys are absent from the map.
+     */
     public Map<NodeKey, byte[]> find(Collection<NodeKey> keys) {
         Map<NodeKey, byte[]> found = new HashMap<>();
         List<NodeKey> all = new ArrayList<>(keys);
         for (int from = 0; from < all.size(); from += MAX_KEYS_PER_QUERY) {
             List<NodeKey> chunk = all.subList(from, Math.min(all.size(), from + MAX_KEYS_PER_QUERY));
-            String sql = "SELECT level, node_index, hash FROM archive_nodes WHERE (level, node_index) IN ("
-                    + String.join(",", java.util.Collections.nCopies(chunk.size(), "(?,?)")) + ")";
-            jdbc.prepareStatement(sql, statement -> {
-                bind(statement, chunk);
+            List<NodeKey> leaves = chunk.stream().filter(key -> key.level() == 0).toList();
+            List<NodeKey> interior = chunk.stream().filter(key -> key.level() > 0).toList();
+            List<String> selects = new ArrayList<>();
+            if (!leaves.isEmpty()) {
+                selects.add("SELECT 0, leaf_index, leaf_hash FROM archive_records WHERE leaf_index IN ("
+                        + String.join(",", Collections.nCopies(leaves.size(), "?")) + ")");
+            }
+            if (!interior.isEmpty()) {
+                selects.add("SELECT level, node_index, hash FROM archive_nodes WHERE (level, node_index) IN ("
+                        + String.join(",", Collections.nCopies(interior.size(), "(?,?)")) + ")");
+            }
+            jdbc.prepareStatement(String.join(" UNION ALL ", selects), statement -> {
+                int i = 1;
+                for (NodeKey leaf : leaves) {
+                    statement.setLong(i++, leaf.index());
+                }
+                bind(statement, interior, i);
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
                         found.put(new NodeKey(rows.getInt(1), rows.getLong(2)), rows.getBytes(3));
@@ -96,8 +118,8 @@ public class TreeStore {
         return found;
     }
 
-    private static void bind(PreparedStatement statement, List<NodeKey> keys) throws java.sql.SQLException {
-        int i = 1;
+    private static void bind(PreparedStatement statement, List<NodeKey> keys, int firstParameter) throws java.sql.SQLException {
+        int i = firstParameter;
         for (NodeKey key : keys) {
             statement.setInt(i++, key.level());
             statement.setLong(i++, key.index());

@@ -1,8 +1,10 @@
 package org.livecomply.archive.service;
 
+import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -28,6 +30,7 @@ import org.livecomply.archive.repository.RecordStore;
 import org.livecomply.archive.repository.TreeStore;
 import org.livecomply.commons.error.AlreadyExistsException;
 import org.livecomply.commons.error.NotFoundException;
+import org.livecomply.commons.persistence.IntegrityViolations;
 import org.livecomply.commons.paging.PageTokens;
 import org.livecomply.commons.paging.PagedResult;
 import org.livecomply.sdk.archive.MerkleHashes;
@@ -47,9 +50,11 @@ public class ArchiveService {
     private final PageTokens pageTokens;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final TransactionOperations<Connection> transactions;
 
     public ArchiveService(RecordStore records, TreeStore tree, OrderStore orders, RetentionPolicy retention, PageTokens pageTokens,
-                          Clock clock) {
+                          TransactionOperations<Connection> transactions, Clock clock) {
+        this.transactions = transactions;
         this.records = records;
         this.tree = tree;
         this.orders = orders;
@@ -67,18 +72,45 @@ public class ArchiveService {
      * row is locked first, so concurrent batches (from any replica) extend one tree one after another.
      * An (order, event) archived before is answered with its first result; archived with other content,
      * the whole batch is refused.
+     * <p>
+     * Most batches are new events, so the first attempt does not look their keys up: the unique key on
+     * (order, event) refuses a repeat, that attempt rolls back, and the batch is appended again with the
+     * lookup. A resent batch costs one rolled-back attempt; every other batch one query less (issue 5).
      */
-    @Transactional
     public List<AppendResult> append(List<NewRecord> batch) {
+        // Salts and leaf hashes do not depend on the leaf's place: computed before the head lock, they do not hold up other appenders.
+        List<byte[]> salts = new ArrayList<>(batch.size());
+        List<byte[]> leafHashes = new ArrayList<>(batch.size());
+        for (NewRecord record : batch) {
+            byte[] salt = new byte[SALT_BYTES];
+            random.nextBytes(salt);
+            salts.add(salt);
+            leafHashes.add(MerkleHashes.leaf(record.payload(), salt));
+        }
+        try {
+            return transactions.executeWrite(status -> appendLocked(batch, salts, leafHashes, false));
+        } catch (RuntimeException e) {
+            if (!IntegrityViolations.isIntegrityViolation(e)) {
+                throw e;
+            }
+            return transactions.executeWrite(status -> appendLocked(batch, salts, leafHashes, true));
+        }
+    }
+
+    private List<AppendResult> appendLocked(List<NewRecord> batch, List<byte[]> salts, List<byte[]> leafHashes, boolean lookUpKeys) {
         TreeStore.Head head = tree.lockHead();
-        Set<RecordKey> keys = new LinkedHashSet<>();
-        batch.forEach(record -> keys.add(record.key()));
-        Map<RecordKey, StoredRecord> known = new HashMap<>(records.findByKeys(keys));
+        Map<RecordKey, StoredRecord> known = new HashMap<>();
+        if (lookUpKeys) {
+            Set<RecordKey> keys = new LinkedHashSet<>();
+            batch.forEach(record -> keys.add(record.key()));
+            known.putAll(records.findByKeys(keys));
+        }
         Frontier frontier = null;
         Instant now = now();
         List<StoredRecord> fresh = new ArrayList<>();
         List<AppendResult> results = new ArrayList<>();
-        for (NewRecord record : batch) {
+        for (int i = 0; i < batch.size(); i++) {
+            NewRecord record = batch.get(i);
             StoredRecord prior = known.get(record.key());
             if (prior != null) {
                 if (!prior.erased() && !Arrays.equals(prior.payload(), record.payload())) {
@@ -92,9 +124,8 @@ public class ArchiveService {
             if (frontier == null) {
                 frontier = frontier(head);
             }
-            byte[] salt = new byte[SALT_BYTES];
-            random.nextBytes(salt);
-            byte[] leafHash = MerkleHashes.leaf(record.payload(), salt);
+            byte[] salt = salts.get(i);
+            byte[] leafHash = leafHashes.get(i);
             StoredRecord stored = new StoredRecord(frontier.size(), record.orderId(), record.eventId(), record.event(),
                     record.occurTime(), record.roomId(), record.sessionId(), record.marketerId(), record.payload(), salt, leafHash, now);
             frontier.append(leafHash);

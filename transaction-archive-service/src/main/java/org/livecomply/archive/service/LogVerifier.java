@@ -18,7 +18,7 @@ import org.livecomply.sdk.archive.MerkleHashes;
 
 /**
  * Recomputes the log from its leaves and compares with what is stored: each leaf hash against its
- * payload and salt, every stored node against the leaves below it, the head against the root (ECL Art. 62:
+ * payload and salt, every stored interior node against the leaves below it, the head against the root (ECL Art. 62:
  * tampering must be detectable). Reads one snapshot, a page of leaves at a time.
  */
 @Singleton
@@ -71,7 +71,9 @@ public class LogVerifier {
         return new LogVerification(head.size(), null, recomputed);
     }
 
-    private String compareNodes(List<Node> computed) {
+    /** Interior nodes only: a leaf's node is its record's leaf hash, which the recomputation above started from. */
+    private String compareNodes(List<Node> completed) {
+        List<Node> computed = completed.stream().filter(node -> node.key().level() > 0).toList();
         Map<NodeKey, byte[]> stored = tree.find(computed.stream().map(Node::key).toList());
         for (Node node : computed) {
             byte[] hash = stored.get(node.key());
