@@ -15,10 +15,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The public form in a real browser (Debian's chromium and chromedriver, headless, JavaScript disabled as a
@@ -32,6 +35,7 @@ class ComplaintFormBrowserIT extends ConsumerApiTest {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Duration PAGE_WAIT = Duration.ofSeconds(15);
 
     private WebDriver browser;
     private Path profile;
@@ -76,13 +80,13 @@ class ComplaintFormBrowserIT extends ConsumerApiTest {
         browser.findElement(By.id("contact")).sendKeys("not-a-contact");
         browser.findElement(By.id("description")).clear();
         submitWithoutBrowserValidation();
-        assertEquals("请选择投诉类型。", browser.findElement(By.id("error-category")).getText());
+        assertEquals("请选择投诉类型。", await(By.id("error-category")).getText());
         assertEquals("请填写投诉内容（1–2000 字，不含控制字符）。", browser.findElement(By.id("error-description")).getText());
         assertEquals("请填写 11 位手机号或有效的电子邮箱。", browser.findElement(By.id("error-contact")).getText());
         assertEquals("not-a-contact", browser.findElement(By.id("contact")).getAttribute("value"), "what was typed is kept");
 
         browser.findElement(By.id("switch-language")).click();
-        assertEquals("File a consumer complaint", browser.findElement(By.tagName("h1")).getText());
+        new WebDriverWait(browser, PAGE_WAIT).until(ExpectedConditions.textToBe(By.tagName("h1"), "File a consumer complaint"));
         new Select(browser.findElement(By.id("category"))).selectByValue("FALSE_ADVERTISING");
         browser.findElement(By.id("description")).sendKeys("The host said the flask was titanium; it is steel.");
         browser.findElement(By.id("order_id")).sendKeys("order-77");
@@ -90,7 +94,7 @@ class ComplaintFormBrowserIT extends ConsumerApiTest {
         new Select(browser.findElement(By.id("requested_remedy"))).selectByValue("REFUND");
         browser.findElement(By.id("submit")).click();
 
-        String number = browser.findElement(By.id("number")).getText();
+        String number = await(By.id("number")).getText();
         assertTrue(number.matches("C20261129-[A-Z0-9]{6}"), number);
         String token = browser.findElement(By.id("status-token")).getText();
         assertEquals(43, token.length());
@@ -105,6 +109,16 @@ class ComplaintFormBrowserIT extends ConsumerApiTest {
 
         browser.get(baseUrl() + "/complaints/" + number + "?token=wrong");
         assertEquals("未找到该投诉，或查询密钥不正确。", browser.findElement(By.id("message")).getText());
+    }
+
+    /**
+     * The element once the page that has it is loaded: a click that submits a form or follows a link returns before
+     * the next page arrives when the machine is busy, so a plain find can still see the previous page.
+     */
+    private WebElement await(By element) {
+        return new WebDriverWait(browser, PAGE_WAIT)
+                .withMessage(() -> "the page at " + browser.getCurrentUrl() + " shows: " + browser.findElement(By.tagName("body")).getText())
+                .until(ExpectedConditions.presenceOfElementLocated(element));
     }
 
     /** The form has novalidate: the server's checks answer, in the page's language. */
