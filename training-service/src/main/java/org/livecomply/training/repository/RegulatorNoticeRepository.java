@@ -26,13 +26,4 @@ public interface RegulatorNoticeRepository extends GenericRepository<RegulatorNo
             WHERE FIND_IN_SET(:audience, n.audiences) > 0 AND n.acknowledge_deadline <= :at
             ORDER BY n.seq""")
     List<RegulatorNoticeRow> dueBy(String audience, Instant at);
-
-    /** Notices to {@code audience} whose deadline passed by {@code at} without the subject's read receipt by then (Art. 10 ¶2). */
-    @Query("""
-            SELECT resource_id FROM regulator_notices n
-            WHERE FIND_IN_SET(:audience, n.audiences) > 0 AND n.acknowledge_deadline <= :at
-              AND NOT EXISTS (SELECT 1 FROM notice_acknowledgements a
-                              WHERE a.notice_seq = n.seq AND a.subject = :subject AND a.acknowledge_time <= :at)
-            ORDER BY n.seq""")
-    List<String> overdueFor(String subject, String audience, Instant at);
 }

@@ -19,14 +19,7 @@ public interface TrainingRecordRepository extends GenericRepository<TrainingReco
 
     Optional<TrainingRecordRow> findByCertificateId(String certificateId);
 
-    /** A subject's passed, non-voided records completed by {@code at} (index on subject, complete_time). */
-    @Query("""
-            SELECT r.* FROM training_records r
-            WHERE r.subject = :subject AND r.complete_time <= :at AND r.passed = TRUE
-              AND NOT EXISTS (SELECT 1 FROM training_record_voids v WHERE v.record_seq = r.seq)""")
-    List<TrainingRecordRow> passed(String subject, Instant at);
-
-    /** The same for many subjects at once (a page of a listing or report). */
+    /** Passed, non-voided records of these subjects completed by {@code at} (index on subject, complete_time). */
     @Query("""
             SELECT r.* FROM training_records r
             WHERE r.subject IN (:subjects) AND r.complete_time <= :at AND r.passed = TRUE

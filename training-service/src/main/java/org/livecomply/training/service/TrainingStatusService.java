@@ -38,10 +38,10 @@ import org.livecomply.training.repository.TrainingRefusalRepository;
 import org.livecomply.training.repository.TrainingRefusalRow;
 
 /**
- * Training status, read from training's own tables only (the go-live gate asks it for every marketer):
- * the catalogue in force, the subject's passed non-voided records and its overdue notices — three
- * indexed queries, plus its refusals when something is missing. Yearly completions are the same
- * evaluation for a page of subjects at once, with the calendar-year window.
+ * Training status, read from training's own tables only (the go-live gate asks it for a session's marketers
+ * at once): the catalogue in force, the subjects' passed non-voided records and their overdue notices —
+ * a few indexed queries whatever the number of subjects, plus refusals when something is missing. Yearly
+ * completions are the same evaluation for a page of subjects at once, with the calendar-year window.
  */
 @Singleton
 public class TrainingStatusService {
@@ -70,14 +70,9 @@ public class TrainingStatusService {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    @Transactional(readOnly = true)
+    /** One subject's status: the batch read of {@link #statuses} for one. */
     public TrainingStatus status(Subject subject, Instant at) {
-        List<Course> inForce = catalogue.inForce(subject.audience(), TrainingRules.dayOf(at));
-        List<PassedCourse> passed = records.passed(subject.name(), at).stream().map(TrainingStatusService::passed).toList();
-        List<String> overdue = notices.overdueFor(subject.name(), subject.audience().name(), at).stream()
-                .map(id -> RegulatorNotice.COLLECTION + id).toList();
-        return TrainingStatusEvaluator.evaluate(subject, at, rules.annualWindow(), inForce, passed,
-                () -> Set.copyOf(refusals.codesRefusedBy(subject.name(), at)), overdue);
+        return statuses(List.of(subject), at).get(0);
     }
 
     /**
