@@ -22,13 +22,19 @@ import java.util.Date;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Checks a compact JWS: the algorithm is the one configured (never "none", never the other one), the
  * signature, {@code exp} (required), {@code nbf}, and issuer/audience when configured.
+ * A token that verified is remembered (at most {@value #MAX_REMEMBERED}): a service-to-service token is sent with
+ * every call until it expires, and parsing and checking its signature each time was a measurable share of a
+ * call's CPU. Only the signature, issuer and audience checks are skipped for a remembered token; its times are
+ * checked on every call.
  */
 @Context
 public class TokenVerifier {
@@ -36,12 +42,18 @@ public class TokenVerifier {
     public static final String TOKEN_INVALID = "TOKEN_INVALID";
     public static final String TOKEN_EXPIRED = "TOKEN_EXPIRED";
     static final int MIN_HS256_SECRET_BYTES = 32;
+    static final int MAX_REMEMBERED = 4096;
     private static final Pattern PEM_BLOCK = Pattern.compile("-----BEGIN PUBLIC KEY-----(.*?)-----END PUBLIC KEY-----", Pattern.DOTALL);
 
     private final AuthConfiguration config;
     private final Clock clock;
     private final JWSAlgorithm algorithm;
     private final List<JWSVerifier> verifiers;
+    private final Map<String, Verified> remembered = new ConcurrentHashMap<>();
+
+    /** A token whose signature, issuer and audience checked out; its times are checked again on each use. */
+    private record Verified(Caller caller, Instant expiry, Instant notBefore) {
+    }
 
     public TokenVerifier(AuthConfiguration config, Clock clock) {
         this.config = config;
@@ -73,6 +85,11 @@ public class TokenVerifier {
     }
 
     public Caller verify(String token) throws AuthenticationException {
+        Verified known = remembered.get(token);
+        if (known != null) {
+            checkTimes(known.expiry(), known.notBefore());
+            return known.caller();
+        }
         SignedJWT jwt;
         JWTClaimsSet claims;
         try {
@@ -87,13 +104,28 @@ public class TokenVerifier {
         if (!verifiesWithAnyKey(jwt)) {
             throw new AuthenticationException(TOKEN_INVALID, "Bearer token signature does not verify");
         }
-        checkTimes(claims);
+        Date expiry = claims.getExpirationTime();
+        if (expiry == null) {
+            throw new AuthenticationException(TOKEN_INVALID, "Bearer token has no expiry (exp)");
+        }
+        Instant notBefore = claims.getNotBeforeTime() == null ? null : claims.getNotBeforeTime().toInstant();
+        checkTimes(expiry.toInstant(), notBefore);
         checkIssuerAndAudience(claims);
         String subject = claims.getSubject();
         if (subject == null || subject.isBlank()) {
             throw new AuthenticationException(TOKEN_INVALID, "Bearer token has no subject");
         }
-        return new Caller(subject, scopes(claims));
+        Caller caller = new Caller(subject, scopes(claims));
+        remember(token, new Verified(caller, expiry.toInstant(), notBefore));
+        return caller;
+    }
+
+    /** Bounded by forgetting everything when full: tokens are re-verified, never trusted longer than their times allow. */
+    private void remember(String token, Verified verified) {
+        if (remembered.size() >= MAX_REMEMBERED) {
+            remembered.clear();
+        }
+        remembered.put(token, verified);
     }
 
     private boolean verifiesWithAnyKey(SignedJWT jwt) {
@@ -117,18 +149,13 @@ public class TokenVerifier {
         return new MACVerifier(bytes);
     }
 
-    private void checkTimes(JWTClaimsSet claims) throws AuthenticationException {
+    private void checkTimes(Instant expiry, Instant notBefore) throws AuthenticationException {
         Instant now = clock.instant();
-        Date expiry = claims.getExpirationTime();
-        if (expiry == null) {
-            throw new AuthenticationException(TOKEN_INVALID, "Bearer token has no expiry (exp)");
+        if (now.minus(config.clockSkew()).isAfter(expiry)) {
+            throw new AuthenticationException(TOKEN_EXPIRED, "Bearer token expired at " + expiry);
         }
-        if (now.minus(config.clockSkew()).isAfter(expiry.toInstant())) {
-            throw new AuthenticationException(TOKEN_EXPIRED, "Bearer token expired at " + expiry.toInstant());
-        }
-        Date notBefore = claims.getNotBeforeTime();
-        if (notBefore != null && now.plus(config.clockSkew()).isBefore(notBefore.toInstant())) {
-            throw new AuthenticationException(TOKEN_INVALID, "Bearer token is not valid before " + notBefore.toInstant());
+        if (notBefore != null && now.plus(config.clockSkew()).isBefore(notBefore)) {
+            throw new AuthenticationException(TOKEN_INVALID, "Bearer token is not valid before " + notBefore);
         }
     }
 

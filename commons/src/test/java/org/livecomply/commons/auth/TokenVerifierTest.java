@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.livecomply.testsupport.MutableClock;
 
 class TokenVerifierTest {
 
@@ -130,6 +131,36 @@ class TokenVerifierTest {
         String future = hs(c -> c.notBeforeTime(Date.from(NOW.plus(Duration.ofMinutes(2)))));
         assertRefused(verifier(hs256(SECRET), NOW), future, TokenVerifier.TOKEN_INVALID);
         verifier(hs256(SECRET), NOW.plus(Duration.ofMinutes(2))).verify(future);
+    }
+
+    @Test
+    void aRememberedTokenIsStillRefusedOnceItExpiresOrBeforeItIsValid() throws AuthenticationException {
+        MutableClock clock = new MutableClock(NOW);
+        TokenVerifier verifier = new TokenVerifier(hs256(SECRET), clock);
+        String token = TokenMinter.mintHs256(SECRET, "s", List.of("x.read"), NOW, Duration.ofMinutes(10));
+        assertEquals(verifier.verify(token), verifier.verify(token));
+        clock.advance(Duration.ofMinutes(11));
+        assertRefused(verifier, token, TokenVerifier.TOKEN_EXPIRED);
+
+        String later = hs(c -> c.notBeforeTime(Date.from(NOW.plus(Duration.ofMinutes(20)))).expirationTime(Date.from(NOW.plus(Duration.ofHours(1)))));
+        clock.set(NOW.plus(Duration.ofMinutes(20)));
+        verifier.verify(later);
+        clock.set(NOW.plus(Duration.ofMinutes(15)));
+        assertRefused(verifier, later, TokenVerifier.TOKEN_INVALID);
+    }
+
+    @Test
+    void aRememberedTokenDoesNotLetAForgedOneThrough() throws AuthenticationException {
+        TokenVerifier verifier = verifier(hs256(SECRET), NOW);
+        String token = TokenMinter.mintHs256(SECRET, "s", List.of("identity.read"), NOW, Duration.ofHours(1));
+        verifier.verify(token);
+        String[] parts = token.split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8).replace("identity.read", "identity.pii.read");
+        assertRefused(verifier, parts[0] + "." + b64(payload) + "." + parts[2], TokenVerifier.TOKEN_INVALID);
+        for (int i = 0; i <= TokenVerifier.MAX_REMEMBERED; i++) {
+            verifier.verify(TokenMinter.mintHs256(SECRET, "s" + i, List.of("x.read"), NOW, Duration.ofHours(1)));
+        }
+        assertEquals("s", verifier.verify(token).subject());
     }
 
     @Test
