@@ -20,10 +20,7 @@ public interface RegulatorNoticeRepository extends GenericRepository<RegulatorNo
     @Query("SELECT * FROM regulator_notices WHERE seq < :beforeSeq ORDER BY seq DESC LIMIT :limit")
     List<RegulatorNoticeRow> page(long beforeSeq, int limit);
 
-    /** Notices to {@code audience} whose read-receipt deadline passed by {@code at}, oldest first. */
-    @Query("""
-            SELECT * FROM regulator_notices n
-            WHERE FIND_IN_SET(:audience, n.audiences) > 0 AND n.acknowledge_deadline <= :at
-            ORDER BY n.seq""")
-    List<RegulatorNoticeRow> dueBy(String audience, Instant at);
+    /** Every notice to {@code audience}, oldest first (a few a year). */
+    @Query("SELECT * FROM regulator_notices n WHERE FIND_IN_SET(:audience, n.audiences) > 0 ORDER BY n.seq")
+    List<RegulatorNoticeRow> toAudience(String audience);
 }

@@ -4,6 +4,7 @@ import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import io.micronaut.context.annotation.Value;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -57,7 +58,14 @@ public class CatalogueService {
     private final PageTokens pageTokens;
     private final Clock clock;
 
-    public CatalogueService(CourseRepository courses, Idempotency idempotency, PageTokens pageTokens, Clock clock) {
+    private final ReferenceCache<InForceKey, List<Course>> inForce;
+
+    private record InForceKey(Audience audience, LocalDate day) {
+    }
+
+    public CatalogueService(CourseRepository courses, Idempotency idempotency, PageTokens pageTokens, Clock clock,
+                            @Value("${livecomply.training.reference-ttl:5s}") Duration referenceTtl) {
+        this.inForce = new ReferenceCache<>(referenceTtl);
         this.courses = courses;
         this.idempotency = idempotency;
         this.pageTokens = pageTokens;
@@ -91,79 +99,91 @@ public class CatalogueService {
     /** Changes the fields named in {@code fields} to those of {@code values}; refused once a record uses the version. */
     @Transactional
     public Course update(String requestId, String fingerprint, CourseRef ref, Set<CourseField> fields, CourseContent values) {
-        return idempotency.once("UpdateCourse", requestId, fingerprint, () -> {
-            CourseRow locked = courses.lock(ref.code(), ref.version()).orElseThrow(() -> notFound(ref));
-            Course current = toDomain(locked);
-            if (current.inUse()) {
-                // Art. 10: a record attests the course as it was taken; a change is a new version.
-                throw new RuleViolationException(new RuleViolation(COURSE_VERSION_IN_USE, ARTICLE, ref.name(),
-                        ref.name() + " is used by training records and cannot change: create a new version of " + ref.code()));
-            }
-            CourseContent merged = merge(current.content(), fields, values);
-            Violations violations = new Violations();
-            merged.check(violations);
-            violations.throwIfAny();
-            Course updated = current.with(merged, clock.instant().truncatedTo(ChronoUnit.MICROS));
-            if (updated.published()) {
-                requireCoverage(replacing(lockedPublishedPreService(), List.of(updated)));
-            }
-            return toDomain(courses.update(toRow(updated, locked)));
-        }, Course::name, this::getByName);
+        try {
+            return idempotency.once("UpdateCourse", requestId, fingerprint, () -> {
+                CourseRow locked = courses.lock(ref.code(), ref.version()).orElseThrow(() -> notFound(ref));
+                Course current = toDomain(locked);
+                if (current.inUse()) {
+                    // Art. 10: a record attests the course as it was taken; a change is a new version.
+                    throw new RuleViolationException(new RuleViolation(COURSE_VERSION_IN_USE, ARTICLE, ref.name(),
+                            ref.name() + " is used by training records and cannot change: create a new version of " + ref.code()));
+                }
+                CourseContent merged = merge(current.content(), fields, values);
+                Violations violations = new Violations();
+                merged.check(violations);
+                violations.throwIfAny();
+                Course updated = current.with(merged, clock.instant().truncatedTo(ChronoUnit.MICROS));
+                if (updated.published()) {
+                    requireCoverage(replacing(lockedPublishedPreService(), List.of(updated)));
+                }
+                return toDomain(courses.update(toRow(updated, locked)));
+            }, Course::name, this::getByName);
+        } finally {
+            inForce.clear(); // just before the commit: a read racing it may keep the old catalogue for one TTL
+        }
     }
 
     /** Publishes drafts together, refused when the pre-service catalogue would leave an Art. 10 ¶1 area uncovered. */
     @Transactional
     public List<Course> publish(String requestId, String fingerprint, List<CourseRef> refs) {
         // The fingerprint covers the names, so a replay publishes (and returns) exactly these versions.
-        return idempotency.once("PublishCourses", requestId, fingerprint, () -> {
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            List<Course> published = new ArrayList<>();
-            List<CourseRow> locked = new ArrayList<>();
-            for (CourseRef ref : refs) {
-                CourseRow row = courses.lock(ref.code(), ref.version()).orElseThrow(() -> notFound(ref));
-                locked.add(row);
-                Course draft = toDomain(row);
-                if (draft.published()) {
-                    throw new RuleViolationException(new RuleViolation(COURSE_ALREADY_PUBLISHED, ARTICLE, ref.name(),
-                            ref.name() + " is already published"));
+        try {
+            return idempotency.once("PublishCourses", requestId, fingerprint, () -> {
+                Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+                List<Course> published = new ArrayList<>();
+                List<CourseRow> locked = new ArrayList<>();
+                for (CourseRef ref : refs) {
+                    CourseRow row = courses.lock(ref.code(), ref.version()).orElseThrow(() -> notFound(ref));
+                    locked.add(row);
+                    Course draft = toDomain(row);
+                    if (draft.published()) {
+                        throw new RuleViolationException(new RuleViolation(COURSE_ALREADY_PUBLISHED, ARTICLE, ref.name(),
+                                ref.name() + " is already published"));
+                    }
+                    published.add(new Course(draft.ref(), draft.title(), draft.description(), draft.audience(), draft.kind(), draft.topics(),
+                            draft.minimumDuration(), draft.passScore(), draft.effectiveFrom(), draft.effectiveUntil(), CourseState.PUBLISHED,
+                            draft.inUse(), draft.createTime(), now, now));
                 }
-                published.add(new Course(draft.ref(), draft.title(), draft.description(), draft.audience(), draft.kind(), draft.topics(),
-                        draft.minimumDuration(), draft.passScore(), draft.effectiveFrom(), draft.effectiveUntil(), CourseState.PUBLISHED,
-                        draft.inUse(), draft.createTime(), now, now));
-            }
-            requireCoverage(replacing(lockedPublishedPreService(), published));
-            for (int i = 0; i < published.size(); i++) {
-                courses.update(toRow(published.get(i), locked.get(i)));
-            }
-            return published;
-        }, result -> "published", ignored -> refs.stream().map(this::get).toList());
+                requireCoverage(replacing(lockedPublishedPreService(), published));
+                for (int i = 0; i < published.size(); i++) {
+                    courses.update(toRow(published.get(i), locked.get(i)));
+                }
+                return published;
+            }, result -> "published", ignored -> refs.stream().map(this::get).toList());
+        } finally {
+            inForce.clear(); // just before the commit: a read racing it may keep the old catalogue for one TTL
+        }
     }
 
     /** Ends a published version's validity on {@code lastDay} (today or later, China time); allowed while in use. */
     @Transactional
     public Course retire(String requestId, String fingerprint, CourseRef ref, LocalDate lastDay) {
-        return idempotency.once("RetireCourse", requestId, fingerprint, () -> {
-            CourseRow locked = courses.lock(ref.code(), ref.version()).orElseThrow(() -> notFound(ref));
-            Course current = toDomain(locked);
-            if (!current.published()) {
-                throw new RuleViolationException(new RuleViolation(COURSE_NOT_PUBLISHED, ARTICLE, ref.name(),
-                        ref.name() + " is a draft: edit or leave it instead of retiring it"));
-            }
-            LocalDate today = TrainingRules.dayOf(clock.instant());
-            Violations violations = new Violations()
-                    .when(lastDay.isBefore(today), "last_effective_date", "last_effective_date must be today (" + today + ", China time) or later")
-                    .when(lastDay.isBefore(current.effectiveFrom()), "last_effective_date",
-                            "last_effective_date must not be before effective_from " + current.effectiveFrom())
-                    .when(current.effectiveUntil() != null && lastDay.isAfter(current.effectiveUntil()), "last_effective_date",
-                            "last_effective_date must not be after the current effective_until " + current.effectiveUntil());
-            violations.throwIfAny();
-            CourseContent content = current.content();
-            Course retired = current.with(new CourseContent(content.code(), content.title(), content.description(), content.audience(),
-                    content.kind(), content.topics(), content.minimumDuration(), content.passScore(), content.effectiveFrom(), lastDay),
-                    clock.instant().truncatedTo(ChronoUnit.MICROS));
-            requireCoverage(replacing(lockedPublishedPreService(), List.of(retired)));
-            return toDomain(courses.update(toRow(retired, locked)));
-        }, Course::name, this::getByName);
+        try {
+            return idempotency.once("RetireCourse", requestId, fingerprint, () -> {
+                CourseRow locked = courses.lock(ref.code(), ref.version()).orElseThrow(() -> notFound(ref));
+                Course current = toDomain(locked);
+                if (!current.published()) {
+                    throw new RuleViolationException(new RuleViolation(COURSE_NOT_PUBLISHED, ARTICLE, ref.name(),
+                            ref.name() + " is a draft: edit or leave it instead of retiring it"));
+                }
+                LocalDate today = TrainingRules.dayOf(clock.instant());
+                Violations violations = new Violations()
+                        .when(lastDay.isBefore(today), "last_effective_date", "last_effective_date must be today (" + today + ", China time) or later")
+                        .when(lastDay.isBefore(current.effectiveFrom()), "last_effective_date",
+                                "last_effective_date must not be before effective_from " + current.effectiveFrom())
+                        .when(current.effectiveUntil() != null && lastDay.isAfter(current.effectiveUntil()), "last_effective_date",
+                                "last_effective_date must not be after the current effective_until " + current.effectiveUntil());
+                violations.throwIfAny();
+                CourseContent content = current.content();
+                Course retired = current.with(new CourseContent(content.code(), content.title(), content.description(), content.audience(),
+                        content.kind(), content.topics(), content.minimumDuration(), content.passScore(), content.effectiveFrom(), lastDay),
+                        clock.instant().truncatedTo(ChronoUnit.MICROS));
+                requireCoverage(replacing(lockedPublishedPreService(), List.of(retired)));
+                return toDomain(courses.update(toRow(retired, locked)));
+            }, Course::name, this::getByName);
+        } finally {
+            inForce.clear(); // just before the commit: a read racing it may keep the old catalogue for one TTL
+        }
     }
 
     @Transactional(readOnly = true)
@@ -189,9 +209,13 @@ public class CatalogueService {
         return pageTokens.page(query, rows, pageSize, CourseRow::seq, shown -> shown.stream().map(CatalogueService::toDomain).toList());
     }
 
-    /** The audience's published pre-service and annual courses in force on {@code day}. */
+    /**
+     * The audience's published pre-service and annual courses in force on {@code day}; every status read needs
+     * them, so they are read at most once per {@code livecomply.training.reference-ttl} (see {@link ReferenceCache}).
+     */
     public List<Course> inForce(Audience audience, LocalDate day) {
-        return courses.inForce(audience.name(), day).stream().map(CatalogueService::toDomain).toList();
+        return inForce.get(new InForceKey(audience, day),
+                key -> courses.inForce(key.audience().name(), key.day()).stream().map(CatalogueService::toDomain).toList());
     }
 
     /** Art. 10 ¶1: one violation per area left uncovered on the first such day. */

@@ -1,11 +1,13 @@
 package org.livecomply.training.service;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
@@ -57,10 +59,12 @@ public class NoticeService {
     private final TransactionOperations<Connection> transactions;
     private final PageTokens pageTokens;
     private final Clock clock;
+    private final ReferenceCache<Audience, List<RegulatorNoticeRow>> toAudience;
 
     public NoticeService(RegulatorNoticeRepository notices, NoticeAcknowledgementRepository acknowledgements, IdentityDirectory identity,
                          SubjectScan scan, Idempotency idempotency, RequestIds requestIds, TransactionOperations<Connection> transactions,
-                         PageTokens pageTokens, Clock clock) {
+                         PageTokens pageTokens, Clock clock, @Value("${livecomply.training.reference-ttl:5s}") Duration referenceTtl) {
+        this.toAudience = new ReferenceCache<>(referenceTtl);
         this.notices = notices;
         this.acknowledgements = acknowledgements;
         this.identity = identity;
@@ -76,16 +80,30 @@ public class NoticeService {
         return clock.instant();
     }
 
+    /**
+     * Notices to {@code audience} whose read-receipt deadline passed by {@code at}, oldest first. Every status
+     * read needs them, so the audience's notices are read at most once per {@code livecomply.training.reference-ttl}
+     * (see {@link ReferenceCache}).
+     */
+    public List<RegulatorNoticeRow> dueBy(Audience audience, Instant at) {
+        return toAudience.get(audience, key -> notices.toAudience(key.name())).stream()
+                .filter(notice -> !notice.acknowledgeDeadline().isAfter(at)).toList();
+    }
+
     @Transactional
     public RegulatorNotice circulate(String requestId, String fingerprint, RegulatorNotice notice, String circulatedBy) {
-        return idempotency.once("CirculateRegulatorNotice", requestId, fingerprint, () -> {
-            RegulatorNoticeRow row = notices.save(new RegulatorNoticeRow(null, UUID.randomUUID().toString(), notice.title(),
-                    notice.issuingAuthority(), notice.documentReference(), notice.digest(),
-                    notice.documentSha256() == null || notice.documentSha256().isEmpty() ? null : notice.documentSha256(),
-                    EnumColumns.join(notice.audiences()), notice.acknowledgeDeadline().truncatedTo(ChronoUnit.MICROS), circulatedBy,
-                    clock.instant().truncatedTo(ChronoUnit.MICROS)));
-            return toDomain(row);
-        }, RegulatorNotice::name, name -> get(name.substring(RegulatorNotice.COLLECTION.length())));
+        try {
+            return idempotency.once("CirculateRegulatorNotice", requestId, fingerprint, () -> {
+                RegulatorNoticeRow row = notices.save(new RegulatorNoticeRow(null, UUID.randomUUID().toString(), notice.title(),
+                        notice.issuingAuthority(), notice.documentReference(), notice.digest(),
+                        notice.documentSha256() == null || notice.documentSha256().isEmpty() ? null : notice.documentSha256(),
+                        EnumColumns.join(notice.audiences()), notice.acknowledgeDeadline().truncatedTo(ChronoUnit.MICROS), circulatedBy,
+                        clock.instant().truncatedTo(ChronoUnit.MICROS)));
+                return toDomain(row);
+            }, RegulatorNotice::name, name -> get(name.substring(RegulatorNotice.COLLECTION.length())));
+        } finally {
+            toAudience.clear(); // just before the commit: a read racing it may miss the new notice for one TTL
+        }
     }
 
     @Transactional(readOnly = true)

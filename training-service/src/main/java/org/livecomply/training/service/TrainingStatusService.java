@@ -30,7 +30,6 @@ import org.livecomply.training.domain.YearlyCompletion;
 import org.livecomply.training.domain.report.ReportYear;
 import org.livecomply.training.repository.EnumColumns;
 import org.livecomply.training.repository.NoticeAcknowledgementRepository;
-import org.livecomply.training.repository.RegulatorNoticeRepository;
 import org.livecomply.training.repository.RegulatorNoticeRow;
 import org.livecomply.training.repository.TrainingRecordRepository;
 import org.livecomply.training.repository.TrainingRecordRow;
@@ -49,13 +48,13 @@ public class TrainingStatusService {
     private final CatalogueService catalogue;
     private final TrainingRecordRepository records;
     private final TrainingRefusalRepository refusals;
-    private final RegulatorNoticeRepository notices;
+    private final NoticeService notices;
     private final NoticeAcknowledgementRepository acknowledgements;
     private final TrainingRules rules;
     private final Clock clock;
 
     public TrainingStatusService(CatalogueService catalogue, TrainingRecordRepository records, TrainingRefusalRepository refusals,
-                                 RegulatorNoticeRepository notices, NoticeAcknowledgementRepository acknowledgements, TrainingRules rules,
+                                 NoticeService notices, NoticeAcknowledgementRepository acknowledgements, TrainingRules rules,
                                  Clock clock) {
         this.catalogue = catalogue;
         this.records = records;
@@ -99,7 +98,7 @@ public class TrainingStatusService {
 
     /** Per subject of one audience, the notices whose deadline passed by {@code at} without its read receipt (Art. 10 ¶2). */
     private Map<String, List<String>> overdueNotices(Audience audience, List<Subject> subjects, Instant at) {
-        List<RegulatorNoticeRow> due = notices.dueBy(audience.name(), at);
+        List<RegulatorNoticeRow> due = notices.dueBy(audience, at);
         if (due.isEmpty()) {
             return Map.of();
         }
