@@ -139,6 +139,40 @@ class GoLiveGateIT extends GradingApiTest {
     }
 
     @Test
+    void anOperatorBannedThroughAnotherRoomIsDeniedAndAMeasureThatEndedNoLongerCounts() {
+        RoomOperator operator = RealServices.verifiedOperator();
+        Marketer host = RealServices.marketer(LocalDate.of(1990, 3, 3), true);
+        RealServices.trained(host);
+        RealServices.roster(operator, "s-other-room", host.getName());
+        Room room = roomOf(operator);
+        Room other = roomOf(operator);
+        Room stranger = fixtures.room();
+        Violation here = fixtures.violation(room, GradingFixtures.violationInput(Severity.SEVERITY_SERIOUS, TestClock.NOW));
+        dispose(room, DisposalIT.decision(here, Measure.MEASURE_STREAMING_SUSPENSION).setDuration(Durations.fromDays(7))
+                .setDeviationReason("repeat offender"));
+        assertEquals(List.of("ROOM_STREAMING_SUSPENDED"), codes(check(room, "s-other-room", host.getName())));
+        clock.advance(java.time.Duration.ofDays(7).minusNanos(1000));
+        assertEquals(List.of("ROOM_STREAMING_SUSPENDED"), codes(check(room, "s-other-room", host.getName())), "a microsecond before its end");
+        clock.advance(java.time.Duration.ofNanos(1000));
+        assertEquals(GoLiveDecision.Outcome.OUTCOME_ALLOWED, check(room, "s-other-room", host.getName()).getOutcome(), "ended at its end time");
+
+        Violation elsewhere = fixtures.violation(stranger, GradingFixtures.violationInput(Severity.SEVERITY_GRAVE, clock.instant()));
+        dispose(stranger, DisposalIT.decision(elsewhere, Measure.MEASURE_BLACKLIST).setDeviationReason("counterfeit goods")
+                .setSubjectIdentity(org.livecomply.api.grading.v1.SubjectIdentity.newBuilder()
+                        .setIdentityType(org.livecomply.api.grading.v1.SubjectIdentity.IdentityType.IDENTITY_TYPE_USCC).setIdentity(RealServices.freshUscc())));
+        assertEquals(GoLiveDecision.Outcome.OUTCOME_ALLOWED, check(room, "s-other-room", host.getName()).getOutcome(),
+                "another operator's blacklisting does not count");
+
+        Violation there = fixtures.violation(other, GradingFixtures.violationInput(Severity.SEVERITY_GRAVE, clock.instant()));
+        dispose(other, DisposalIT.decision(there, Measure.MEASURE_BLACKLIST).setDeviationReason("counterfeit goods")
+                .setSubjectIdentity(org.livecomply.api.grading.v1.SubjectIdentity.newBuilder()
+                        .setIdentityType(org.livecomply.api.grading.v1.SubjectIdentity.IdentityType.IDENTITY_TYPE_USCC).setIdentity(RealServices.freshUscc())));
+        GoLiveDecision denied = check(room, "s-other-room", host.getName());
+        assertEquals(List.of("ROOM_OPERATOR_BLACKLISTED"), codes(denied), "blacklisted through its other room");
+        assertTrue(denied.getReasons(0).getSubject().startsWith(other.getName() + "/disposals/"), denied.getReasons(0).getSubject());
+    }
+
+    @Test
     void aBlacklistEntryIdentityHoldsFromElsewhereDenies() {
         RoomOperator operator = RealServices.verifiedOperator();
         String idNumber = RealServices.freshIdNumber(LocalDate.of(1987, 7, 7));

@@ -52,19 +52,4 @@ public interface DisposalRepository extends CrudRepository<DisposalRow, Long> {
 
     @Query("UPDATE disposals SET revoke_time = :revokeTime WHERE seq = :seq")
     void revoke(long seq, Instant revokeTime);
-
-    /** Blacklists and re-registration bans in force on these marketers, from any room (Art. 14). */
-    @Query("""
-            SELECT * FROM disposals WHERE marketer IN (:marketers) AND measure IN ('BLACKLIST', 'REREGISTRATION_BAN')
-              AND start_time <= :now AND (end_time IS NULL OR end_time > :now) AND (revoke_time IS NULL OR revoke_time > :now)
-            ORDER BY seq""")
-    List<DisposalRow> marketerBans(Collection<String> marketers, Instant now);
-
-    /** Blacklists and re-registration bans in force on a room operator through any of its rooms (Art. 14). */
-    @Query("""
-            SELECT d.* FROM disposals d JOIN rooms r ON r.seq = d.room_seq
-            WHERE r.room_operator = :roomOperator AND d.marketer IS NULL AND d.measure IN ('BLACKLIST', 'REREGISTRATION_BAN')
-              AND d.start_time <= :now AND (d.end_time IS NULL OR d.end_time > :now) AND (d.revoke_time IS NULL OR d.revoke_time > :now)
-            ORDER BY d.seq""")
-    List<DisposalRow> operatorBans(String roomOperator, Instant now);
 }

@@ -1,13 +1,11 @@
 package org.livecomply.grading.service;
 
-import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -194,24 +192,6 @@ public class DisposalService {
         return toDomain(disposals.inForce(room.seq(), clock.instant()), Map.of(room.seq(), room.resourceId()));
     }
 
-    /**
-     * What the go-live gate reads here: the room's measures in force now
-     * (warnings are given, not in force), and the blacklists and re-registration bans in force on its
-     * operator through any of its rooms and on these marketers (Art. 14). On one connection without a
-     * transaction: the gate answers for a moment, and a read-only transaction's autocommit round trips would
-     * nearly double its statements.
-     */
-    @Connectable
-    public GateMeasures gateMeasures(RoomRow room, Collection<String> marketers, Instant now) {
-        return new GateMeasures(toDomain(disposals.inForce(room.seq(), now), Map.of(room.seq(), room.resourceId())),
-                withRooms(disposals.operatorBans(room.roomOperator(), now)),
-                marketers.isEmpty() ? List.of() : withRooms(disposals.marketerBans(marketers, now)));
-    }
-
-    /** The local half of the gate's facts. */
-    public record GateMeasures(List<Disposal> inForce, List<Disposal> operatorBans, List<Disposal> marketerBans) {
-    }
-
     /** Rows as domain objects; {@code roomIds} maps each row's room seq to the room's id. */
     List<Disposal> toDomain(List<DisposalRow> rows, Map<Long, String> roomIds) {
         if (rows.isEmpty()) {
@@ -221,12 +201,6 @@ public class DisposalService {
                 .collect(Collectors.groupingBy(DisposalViolationName::disposalSeq,
                         Collectors.mapping(DisposalViolationName::resourceId, Collectors.toList())));
         return rows.stream().map(r -> toDomain(r, roomIds.get(r.roomSeq()), names.getOrDefault(r.seq(), List.of()))).toList();
-    }
-
-    private List<Disposal> withRooms(List<DisposalRow> rows) {
-        Map<Long, String> roomIds = rows.stream().map(DisposalRow::roomSeq).distinct()
-                .collect(Collectors.toMap(seq -> seq, seq -> rooms.findById(seq).orElseThrow().resourceId()));
-        return toDomain(rows, roomIds);
     }
 
     private static Disposal toDomain(DisposalRow row, String roomId, List<String> violationIds) {

@@ -25,15 +25,20 @@ import org.livecomply.api.training.v1.TrainingStatus;
 import org.livecomply.commons.calendar.WorkingDayCalendar;
 import org.livecomply.grading.client.IdentityClient;
 import org.livecomply.grading.client.TrainingClient;
+import org.livecomply.commons.error.NotFoundException;
 import org.livecomply.grading.domain.Disposal;
 import org.livecomply.grading.domain.Measure;
+import org.livecomply.grading.domain.Room;
 import org.livecomply.grading.domain.gate.GateFacts;
 import org.livecomply.grading.domain.gate.GoLiveReason;
 import org.livecomply.grading.domain.gate.GoLiveRules;
 import org.livecomply.grading.domain.gate.MarketerStatus;
 import org.livecomply.grading.domain.gate.OperatorStatus;
 import org.livecomply.grading.domain.gate.TrainingStanding;
-import org.livecomply.grading.repository.RoomRow;
+import org.livecomply.grading.repository.GateStore;
+import org.livecomply.grading.repository.GateStore.GateMeasure;
+import org.livecomply.grading.repository.GateStore.GateMeasures;
+import org.livecomply.grading.repository.GateStore.GateRoom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,17 +57,15 @@ public class GoLiveGate {
     public static final String MARKETER_SUSPENDED = "MARKETER_SUSPENDED";
     private static final Logger LOG = LoggerFactory.getLogger(GoLiveGate.class);
 
-    private final Rooms rooms;
-    private final DisposalService disposals;
+    private final GateStore store;
     private final IdentityClient identity;
     private final TrainingClient training;
     private final Clock clock;
     private final Duration deadline;
 
-    public GoLiveGate(Rooms rooms, DisposalService disposals, IdentityClient identity, TrainingClient training, Clock clock,
+    public GoLiveGate(GateStore store, IdentityClient identity, TrainingClient training, Clock clock,
                       @Value("${livecomply.grading.gate-deadline:500ms}") Duration deadline) {
-        this.rooms = rooms;
-        this.disposals = disposals;
+        this.store = store;
         this.identity = identity;
         this.training = training;
         this.clock = clock;
@@ -78,7 +81,7 @@ public class GoLiveGate {
     }
 
     public Decision check(String roomId, String sessionId, List<String> marketers) {
-        RoomRow room = rooms.row(roomId);
+        GateRoom room = store.room(roomId).orElseThrow(() -> new NotFoundException(RoomService.NOT_FOUND, Room.COLLECTION + roomId));
         Instant now = clock.instant();
         Set<String> unavailable = new LinkedHashSet<>();
         ListenableFuture<GoLiveFacts> identityCall = call(() -> identity.goLiveFacts(room.roomOperator(), sessionId, marketers, deadline),
@@ -86,7 +89,7 @@ public class GoLiveGate {
         ListenableFuture<BatchGetTrainingStatusesResponse> trainingCall = marketers.isEmpty()
                 ? Futures.immediateFuture(BatchGetTrainingStatusesResponse.getDefaultInstance())
                 : call(() -> training.statuses(marketers, deadline), TrainingClient.DEPENDENCY);
-        DisposalService.GateMeasures measures = disposals.gateMeasures(room, marketers, now);
+        GateMeasures measures = store.measures(room, marketers, now);
         List<GoLiveReason> roomMeasures = roomMeasures(measures, sessionId);
         Map<String, List<GoLiveReason>> marketerMeasures = marketerMeasures(measures, marketers);
 
@@ -123,9 +126,9 @@ public class GoLiveGate {
     }
 
     /** Measures in force that keep this room (or this session) off the air (Arts. 12 ¶1, 14). */
-    private static List<GoLiveReason> roomMeasures(DisposalService.GateMeasures measures, String sessionId) {
+    private static List<GoLiveReason> roomMeasures(GateMeasures measures, String sessionId) {
         List<GoLiveReason> reasons = new ArrayList<>();
-        for (Disposal d : measures.inForce()) {
+        for (GateMeasure d : measures.inForce()) {
             if (d.marketer() != null || !d.measure().keepsOffAir()) {
                 continue;
             }
@@ -140,7 +143,7 @@ public class GoLiveGate {
                 default -> { }
             }
         }
-        for (Disposal d : measures.operatorBans()) {
+        for (GateMeasure d : measures.operatorBans()) {
             reasons.add(reason(GoLiveRules.ROOM_OPERATOR_BLACKLISTED, "Art. 14", d, "the room operator is under a " + d.measure()
                     + (d.endTime() == null ? "" : " until " + d.endTime())));
         }
@@ -148,13 +151,13 @@ public class GoLiveGate {
     }
 
     /** Blacklists and bans of each marketer from any room, and suspensions of a marketer in this room. */
-    private static Map<String, List<GoLiveReason>> marketerMeasures(DisposalService.GateMeasures measures, List<String> marketers) {
+    private static Map<String, List<GoLiveReason>> marketerMeasures(GateMeasures measures, List<String> marketers) {
         Map<String, List<GoLiveReason>> reasons = new HashMap<>();
-        for (Disposal d : measures.marketerBans()) {
+        for (GateMeasure d : measures.marketerBans()) {
             reasons.computeIfAbsent(d.marketer(), m -> new ArrayList<>()).add(reason(GoLiveRules.MARKETER_BLACKLISTED, "Art. 14", d,
                     "the marketer is under a " + d.measure() + (d.endTime() == null ? "" : " until " + d.endTime())));
         }
-        for (Disposal d : measures.inForce()) {
+        for (GateMeasure d : measures.inForce()) {
             if (d.marketer() != null && marketers.contains(d.marketer()) && d.measure().keepsOffAir() && !d.measure().identityEntry()
                     && d.measure() != Measure.SESSION_SUSPENSION) {
                 reasons.computeIfAbsent(d.marketer(), m -> new ArrayList<>()).add(reason(MARKETER_SUSPENDED, Measure.ARTICLE, d,
@@ -164,8 +167,8 @@ public class GoLiveGate {
         return reasons;
     }
 
-    private static GoLiveReason reason(String code, String article, Disposal disposal, String description) {
-        return new GoLiveReason(code, article, disposal.name(), description);
+    private static GoLiveReason reason(String code, String article, GateMeasure measure, String description) {
+        return new GoLiveReason(code, article, Room.COLLECTION + measure.roomId() + "/" + Disposal.COLLECTION + measure.disposalId(), description);
     }
 
     /** Starts a call; a call that cannot even start counts as its dependency not answering. */
