@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -60,10 +61,10 @@ import org.livecomply.testsupport.TestDatabase;
  * JVMs from their shaded jars (as deployed), each on its own database of one server; one verified operator
  * with a room and a roster of verified, trained marketers; then an open-loop load: requests are sent at a
  * fixed rate whatever the answers do (no coordinated omission), each timed from send to answer.
- * <pre>java -cp ... org.livecomply.bench.GateBench [--rate 200] [--seconds 60] [--warmup 20] [--warmup-rate R] [--marketers 3] [--jfr DIR]</pre>
+ * <pre>java -cp ... org.livecomply.bench.GateBench [--rate 200] [--seconds 60] [--warmup 20] [--warmup-rate R] [--marketers 3] [--jfr DIR] [--jvm-options "OPTIONS"]</pre>
  * The warm-up (not counted) runs at {@code --warmup-rate}, by default the measured rate: a lower one lets the
  * services' JIT compile the hot paths before the full rate arrives, as a rolling deployment's gradual
- * traffic shift does.
+ * traffic shift does. {@code --jvm-options} replaces the services' JVM options ({@link ServiceProcess#PRODUCTION_LIKE}).
  */
 public final class GateBench {
 
@@ -76,6 +77,7 @@ public final class GateBench {
     private final String gateDeadline;
     private Path flightRecordings;
     private int warmupRate;
+    private List<String> serviceJvmOptions = ServiceProcess.PRODUCTION_LIKE;
 
     /** {@code gateDeadline}: room-grading's LIVECOMPLY_GRADING_GATE_DEADLINE (the service default is 500ms). */
     GateBench(int rate, int seconds, int warmupSeconds, int marketers, String gateDeadline) {
@@ -102,6 +104,7 @@ public final class GateBench {
         int marketers = 3;
         Path flightRecordings = null;
         int warmupRate = 0;
+        List<String> jvmOptions = null;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--rate" -> rate = Integer.parseInt(args[i + 1]);
@@ -110,12 +113,16 @@ public final class GateBench {
                 case "--marketers" -> marketers = Integer.parseInt(args[i + 1]);
                 case "--jfr" -> flightRecordings = Path.of(args[i + 1]);
                 case "--warmup-rate" -> warmupRate = Integer.parseInt(args[i + 1]);
+                case "--jvm-options" -> jvmOptions = List.of(args[i + 1].trim().split("\\s+"));
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
         GateBench bench = new GateBench(rate, seconds, warmup, marketers, "500ms");
         bench.flightRecordings = flightRecordings;
         bench.warmupRate = warmupRate > 0 ? warmupRate : rate;
+        if (jvmOptions != null) {
+            bench.serviceJvmOptions = jvmOptions;
+        }
         System.out.println(bench.run().report());
     }
 
@@ -162,6 +169,7 @@ public final class GateBench {
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
         long periodNanos = 1_000_000_000L / rate;
         long start = System.nanoTime();
+        System.out.println("load at " + rate + "/s for " + duration + " s from " + Instant.now());
         ticker.scheduleAtFixedRate(() -> {
             int index = sent.getAndIncrement();
             if (index >= total) {
@@ -191,10 +199,27 @@ public final class GateBench {
         done.await(duration + 60L, TimeUnit.SECONDS);
         double elapsed = (System.nanoTime() - start) / 1e9;
         ticker.shutdownNow();
+        System.out.println(slowSeconds(latencies, rate));
         long[] sorted = Arrays.copyOf(latencies, total);
         Arrays.sort(sorted);
         return new Result(rate, total, allowed.get(), failed.get(), total / elapsed, millis(sorted, 0.50), millis(sorted, 0.90),
                 millis(sorted, 0.99), sorted[total - 1] / 1e6);
+    }
+
+    /** Where the tail happened: each second of the run (by send time) with answers over 25 ms, worst first. */
+    static String slowSeconds(long[] latencies, int rate) {
+        Map<Integer, long[]> bySecond = new java.util.TreeMap<>();
+        for (int i = 0; i < latencies.length; i++) {
+            if (latencies[i] > 25_000_000L) {
+                long[] second = bySecond.computeIfAbsent(i / rate, k -> new long[2]);
+                second[0]++;
+                second[1] = Math.max(second[1], latencies[i]);
+            }
+        }
+        StringBuilder out = new StringBuilder("answers over 25 ms by second of the run:");
+        bySecond.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0])).limit(12).forEach(e -> out.append(
+                String.format(Locale.ROOT, " [%ds: %d, max %.0f ms]", e.getKey(), e.getValue()[0], e.getValue()[1] / 1e6)));
+        return bySecond.isEmpty() ? out.append(" none").toString() : out.toString();
     }
 
     private static double millis(long[] sorted, double quantile) {
@@ -266,7 +291,7 @@ public final class GateBench {
 
     /** With {@code --jfr DIR} each service records a flight recording (DIR/NAME.jfr) to see where its time goes. */
     private ServiceProcess start(String name, String module, TestDatabase server, Path root, String... env) {
-        List<String> jvmOptions = new java.util.ArrayList<>(ServiceProcess.PRODUCTION_LIKE);
+        List<String> jvmOptions = new java.util.ArrayList<>(serviceJvmOptions);
         if (flightRecordings != null) {
             jvmOptions.add("-XX:StartFlightRecording=settings=profile,filename=" + flightRecordings.resolve(name + ".jfr").toAbsolutePath());
         }
