@@ -1,10 +1,12 @@
 package org.livecomply.training.service;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.time.Clock;
-import io.micronaut.context.annotation.Value;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -58,13 +60,15 @@ public class CatalogueService {
     private final PageTokens pageTokens;
     private final Clock clock;
 
+    private final TransactionOperations<Connection> transactions;
     private final ReferenceCache<InForceKey, List<Course>> inForce;
 
     private record InForceKey(Audience audience, LocalDate day) {
     }
 
     public CatalogueService(CourseRepository courses, Idempotency idempotency, PageTokens pageTokens, Clock clock,
-                            @Value("${livecomply.training.reference-ttl:5s}") Duration referenceTtl) {
+                            TransactionOperations<Connection> transactions, @Value("${livecomply.training.reference-ttl:5s}") Duration referenceTtl) {
+        this.transactions = transactions;
         this.inForce = new ReferenceCache<>(referenceTtl);
         this.courses = courses;
         this.idempotency = idempotency;
@@ -119,7 +123,7 @@ public class CatalogueService {
                 return toDomain(courses.update(toRow(updated, locked)));
             }, Course::name, this::getByName);
         } finally {
-            inForce.clear(); // just before the commit: a read racing it may keep the old catalogue for one TTL
+            inForce.clearAfterCommit(transactions);
         }
     }
 
@@ -151,7 +155,7 @@ public class CatalogueService {
                 return published;
             }, result -> "published", ignored -> refs.stream().map(this::get).toList());
         } finally {
-            inForce.clear(); // just before the commit: a read racing it may keep the old catalogue for one TTL
+            inForce.clearAfterCommit(transactions);
         }
     }
 
@@ -182,7 +186,7 @@ public class CatalogueService {
                 return toDomain(courses.update(toRow(retired, locked)));
             }, Course::name, this::getByName);
         } finally {
-            inForce.clear(); // just before the commit: a read racing it may keep the old catalogue for one TTL
+            inForce.clearAfterCommit(transactions);
         }
     }
 
@@ -212,6 +216,7 @@ public class CatalogueService {
     /**
      * The audience's published pre-service and annual courses in force on {@code day}; every status read needs
      * them, so they are read at most once per {@code livecomply.training.reference-ttl} (see {@link ReferenceCache}).
+     * Their {@code inUse} and update time may lag: recording training marks a course in use without a clear.
      */
     public List<Course> inForce(Audience audience, LocalDate day) {
         return inForce.get(new InForceKey(audience, day),

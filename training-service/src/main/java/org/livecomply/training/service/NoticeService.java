@@ -102,7 +102,7 @@ public class NoticeService {
                 return toDomain(row);
             }, RegulatorNotice::name, name -> get(name.substring(RegulatorNotice.COLLECTION.length())));
         } finally {
-            toAudience.clear(); // just before the commit: a read racing it may miss the new notice for one TTL
+            toAudience.clearAfterCommit(transactions);
         }
     }
 

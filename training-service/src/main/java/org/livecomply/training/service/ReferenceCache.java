@@ -1,5 +1,7 @@
 package org.livecomply.training.service;
 
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.support.TransactionSynchronization;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -7,9 +9,10 @@ import java.util.function.Function;
 
 /**
  * Values read at most once per {@code ttl} per key, for reference data every status read needs and that
- * changes a few times a year (the published catalogue, circulated notices). The owner {@link #clear}s it when
- * this replica changes the data; another replica, or a read racing the change, sees it within the TTL.
- * Keys are few (audience × day), and a full cache is simply cleared.
+ * changes a few times a year (the published catalogue, circulated notices). The owner calls
+ * {@link #clearAfterCommit} when this replica changes the data, so the change is seen here as soon as it
+ * committed; another replica sees it within the TTL. Keys are few (audience × day), and a full cache is
+ * simply cleared.
  */
 final class ReferenceCache<K, V> {
 
@@ -20,6 +23,8 @@ final class ReferenceCache<K, V> {
 
     private final long ttlNanos;
     private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
+    // Bumped by every clear: a value loaded before a clear (possibly before the commit it follows) is not kept.
+    private long generation;
 
     ReferenceCache(Duration ttl) {
         this.ttlNanos = ttl.toNanos();
@@ -31,17 +36,41 @@ final class ReferenceCache<K, V> {
         if (entry != null && now - entry.loadedNanos() < ttlNanos) {
             return entry.value();
         }
+        long loadedIn = generation();
         V value = load.apply(key);
         if (ttlNanos > 0) {
-            if (entries.size() >= MAX_KEYS) {
-                entries.clear();
-            }
-            entries.put(key, new Entry<>(value, now));
+            keep(key, new Entry<>(value, now), loadedIn);
         }
         return value;
     }
 
-    void clear() {
+    /** Clears now, and again when the caller's transaction has ended: reads racing the change are not kept. */
+    void clearAfterCommit(TransactionOperations<?> transactions) {
+        clear();
+        transactions.findTransactionStatus().ifPresent(status -> status.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(Status completion) {
+                clear();
+            }
+        }));
+    }
+
+    synchronized void clear() {
+        generation++;
         entries.clear();
+    }
+
+    private synchronized long generation() {
+        return generation;
+    }
+
+    private synchronized void keep(K key, Entry<V> entry, long loadedIn) {
+        if (loadedIn != generation) {
+            return;
+        }
+        if (entries.size() >= MAX_KEYS) {
+            entries.clear();
+        }
+        entries.put(key, entry);
     }
 }

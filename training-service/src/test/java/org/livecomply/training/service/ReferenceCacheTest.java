@@ -25,6 +25,17 @@ class ReferenceCacheTest {
     }
 
     @Test
+    void aValueReadWhileAChangeIsClearedIsNotKept() {
+        ReferenceCache<String, String> cache = new ReferenceCache<>(Duration.ofHours(1));
+        assertEquals("k#1", cache.get("k", key -> {
+            cache.clear(); // the change commits while this read runs: what it read may be the old value
+            return load(key);
+        }));
+        assertEquals("k#2", cache.get("k", this::load), "read again, not the value read during the change");
+        assertEquals("k#2", cache.get("k", this::load));
+    }
+
+    @Test
     void anExpiredValueIsReadAgain() throws InterruptedException {
         ReferenceCache<String, String> cache = new ReferenceCache<>(Duration.ofMillis(20));
         assertEquals("k#1", cache.get("k", this::load));
