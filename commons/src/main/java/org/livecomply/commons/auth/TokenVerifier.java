@@ -31,9 +31,9 @@ import java.util.regex.Pattern;
 /**
  * Checks a compact JWS: the algorithm is the one configured (never "none", never the other one), the
  * signature, {@code exp} (required), {@code nbf}, and issuer/audience when configured.
- * A token that verified is remembered (at most {@value #MAX_REMEMBERED}): a service-to-service token is sent with
- * every call until it expires, and parsing and checking its signature each time was a measurable share of a
- * call's CPU. Only the signature, issuer and audience checks are skipped for a remembered token; its times are
+ * A token that verified is remembered (at most {@value #MAX_REMEMBERED} of up to {@value #MAX_REMEMBERED_LENGTH}
+ * characters): a service-to-service token is sent with every call until it expires, and parsing and checking
+ * its signature each time was a measurable share of a call's CPU. Only the signature, issuer and audience checks are skipped for a remembered token; its times are
  * checked on every call.
  */
 @Context
@@ -43,6 +43,7 @@ public class TokenVerifier {
     public static final String TOKEN_EXPIRED = "TOKEN_EXPIRED";
     static final int MIN_HS256_SECRET_BYTES = 32;
     static final int MAX_REMEMBERED = 4096;
+    static final int MAX_REMEMBERED_LENGTH = 2048;
     private static final Pattern PEM_BLOCK = Pattern.compile("-----BEGIN PUBLIC KEY-----(.*?)-----END PUBLIC KEY-----", Pattern.DOTALL);
 
     private final AuthConfiguration config;
@@ -120,8 +121,19 @@ public class TokenVerifier {
         return caller;
     }
 
-    /** Bounded by forgetting everything when full: tokens are re-verified, never trusted longer than their times allow. */
+    /** How many tokens are remembered now. */
+    int rememberedCount() {
+        return remembered.size();
+    }
+
+    /**
+     * Bounded by forgetting everything when full (tokens are then verified again, never trusted longer than their
+     * times allow) and by skipping unusually long tokens, so the memory stays under about 8 MiB.
+     */
     private void remember(String token, Verified verified) {
+        if (token.length() > MAX_REMEMBERED_LENGTH) {
+            return;
+        }
         if (remembered.size() >= MAX_REMEMBERED) {
             remembered.clear();
         }

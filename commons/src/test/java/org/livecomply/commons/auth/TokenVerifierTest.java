@@ -157,9 +157,14 @@ class TokenVerifierTest {
         String[] parts = token.split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8).replace("identity.read", "identity.pii.read");
         assertRefused(verifier, parts[0] + "." + b64(payload) + "." + parts[2], TokenVerifier.TOKEN_INVALID);
-        for (int i = 0; i <= TokenVerifier.MAX_REMEMBERED; i++) {
+        assertEquals(1, verifier.rememberedCount(), "the valid token only");
+        String padded = hs(c -> c.claim("padding", "x".repeat(TokenVerifier.MAX_REMEMBERED_LENGTH)));
+        assertEquals("svc-room-grading", verifier.verify(padded).subject());
+        assertEquals(1, verifier.rememberedCount(), "a long token is verified each time, not remembered");
+        for (int i = 0; i < TokenVerifier.MAX_REMEMBERED; i++) {
             verifier.verify(TokenMinter.mintHs256(SECRET, "s" + i, List.of("x.read"), NOW, Duration.ofHours(1)));
         }
+        assertTrue(verifier.rememberedCount() <= TokenVerifier.MAX_REMEMBERED, "bounded: " + verifier.rememberedCount());
         assertEquals("s", verifier.verify(token).subject());
     }
 
