@@ -156,17 +156,11 @@ class GoLiveGateIT extends GradingApiTest {
         clock.advance(java.time.Duration.ofNanos(1000));
         assertEquals(GoLiveDecision.Outcome.OUTCOME_ALLOWED, check(room, "s-other-room", host.getName()).getOutcome(), "ended at its end time");
 
-        Violation elsewhere = fixtures.violation(stranger, GradingFixtures.violationInput(Severity.SEVERITY_GRAVE, clock.instant()));
-        dispose(stranger, DisposalIT.decision(elsewhere, Measure.MEASURE_BLACKLIST).setDeviationReason("counterfeit goods")
-                .setSubjectIdentity(org.livecomply.api.grading.v1.SubjectIdentity.newBuilder()
-                        .setIdentityType(org.livecomply.api.grading.v1.SubjectIdentity.IdentityType.IDENTITY_TYPE_USCC).setIdentity(RealServices.freshUscc())));
+        blacklistOperatorOf(stranger);
         assertEquals(GoLiveDecision.Outcome.OUTCOME_ALLOWED, check(room, "s-other-room", host.getName()).getOutcome(),
                 "another operator's blacklisting does not count");
 
-        Violation there = fixtures.violation(other, GradingFixtures.violationInput(Severity.SEVERITY_GRAVE, clock.instant()));
-        dispose(other, DisposalIT.decision(there, Measure.MEASURE_BLACKLIST).setDeviationReason("counterfeit goods")
-                .setSubjectIdentity(org.livecomply.api.grading.v1.SubjectIdentity.newBuilder()
-                        .setIdentityType(org.livecomply.api.grading.v1.SubjectIdentity.IdentityType.IDENTITY_TYPE_USCC).setIdentity(RealServices.freshUscc())));
+        blacklistOperatorOf(other);
         GoLiveDecision denied = check(room, "s-other-room", host.getName());
         assertEquals(List.of("ROOM_OPERATOR_BLACKLISTED"), codes(denied), "blacklisted through its other room");
         assertTrue(denied.getReasons(0).getSubject().startsWith(other.getName() + "/disposals/"), denied.getReasons(0).getSubject());
@@ -190,6 +184,14 @@ class GoLiveGateIT extends GradingApiTest {
         assertEquals(List.of("MARKETER_BLACKLISTED"), codes(listed));
         assertEquals(host.getName(), listed.getReasons(0).getSubject());
         assertEquals("Art. 14", listed.getReasons(0).getArticle());
+    }
+
+    /** Blacklists the room's operator (a grave violation of that room). */
+    private void blacklistOperatorOf(Room room) {
+        Violation violation = fixtures.violation(room, GradingFixtures.violationInput(Severity.SEVERITY_GRAVE, clock.instant()));
+        dispose(room, DisposalIT.decision(violation, Measure.MEASURE_BLACKLIST).setDeviationReason("counterfeit goods")
+                .setSubjectIdentity(org.livecomply.api.grading.v1.SubjectIdentity.newBuilder()
+                        .setIdentityType(org.livecomply.api.grading.v1.SubjectIdentity.IdentityType.IDENTITY_TYPE_USCC).setIdentity(RealServices.freshUscc())));
     }
 
     private void dispose(Room room, org.livecomply.api.grading.v1.Disposal.Builder disposal) {
