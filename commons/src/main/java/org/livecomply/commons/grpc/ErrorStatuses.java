@@ -16,6 +16,7 @@ import org.livecomply.commons.error.FieldViolation;
 import org.livecomply.commons.error.InvalidArgumentException;
 import org.livecomply.commons.error.LiveComplyException;
 import org.livecomply.commons.error.NotFoundException;
+import org.livecomply.commons.error.OverloadedException;
 import org.livecomply.commons.error.RuleViolation;
 import org.livecomply.commons.error.RuleViolationException;
 
@@ -127,7 +128,7 @@ public final class ErrorStatuses {
             return Code.FAILED_PRECONDITION;
         } else if (e instanceof ConcurrencyConflictException) {
             return Code.ABORTED;
-        } else if (e instanceof DependencyUnavailableException) {
+        } else if (e instanceof DependencyUnavailableException || e instanceof OverloadedException) {
             return Code.UNAVAILABLE;
         }
         throw new IllegalStateException("no status code mapped for " + e.getClass().getName());

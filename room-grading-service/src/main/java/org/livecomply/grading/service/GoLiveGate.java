@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 import org.livecomply.api.identity.v1.GoLiveFacts;
 import org.livecomply.api.identity.v1.MarketerFacts;
@@ -26,6 +27,7 @@ import org.livecomply.commons.calendar.WorkingDayCalendar;
 import org.livecomply.grading.client.IdentityClient;
 import org.livecomply.grading.client.TrainingClient;
 import org.livecomply.commons.error.NotFoundException;
+import org.livecomply.commons.error.OverloadedException;
 import org.livecomply.grading.domain.Disposal;
 import org.livecomply.grading.domain.Measure;
 import org.livecomply.grading.domain.Room;
@@ -55,6 +57,7 @@ public class GoLiveGate {
     public static final String ACCOUNT_CLOSED = "ACCOUNT_CLOSED";
     public static final String SESSION_SUSPENDED = "SESSION_SUSPENDED";
     public static final String MARKETER_SUSPENDED = "MARKETER_SUSPENDED";
+    public static final String GATE_OVERLOADED = "GATE_OVERLOADED";
     private static final Logger LOG = LoggerFactory.getLogger(GoLiveGate.class);
 
     private final GateStore store;
@@ -62,9 +65,14 @@ public class GoLiveGate {
     private final TrainingClient training;
     private final Clock clock;
     private final Duration deadline;
+    private final int maxConcurrent;
+    private final Semaphore inFlight;
 
     public GoLiveGate(GateStore store, IdentityClient identity, TrainingClient training, Clock clock,
-                      @Value("${livecomply.grading.gate-deadline:500ms}") Duration deadline) {
+                      @Value("${livecomply.grading.gate-deadline:500ms}") Duration deadline,
+                      @Value("${livecomply.grading.gate-max-concurrent:64}") int maxConcurrent) {
+        this.maxConcurrent = maxConcurrent;
+        this.inFlight = new Semaphore(maxConcurrent);
         this.store = store;
         this.identity = identity;
         this.training = training;
@@ -80,7 +88,24 @@ public class GoLiveGate {
         }
     }
 
+    /**
+     * At most {@code livecomply.grading.gate-max-concurrent} checks run at once on this replica; one more is
+     * refused at once (UNAVAILABLE, GATE_OVERLOADED) instead of queueing: a cold or overloaded replica would
+     * otherwise answer it past every deadline, with threads growing by the hundred.
+     */
     public Decision check(String roomId, String sessionId, List<String> marketers) {
+        if (!inFlight.tryAcquire()) {
+            throw new OverloadedException(GATE_OVERLOADED, "This replica is already answering " + maxConcurrent
+                    + " go-live checks; retry shortly (another replica may answer at once)", Map.of("max_concurrent", Integer.toString(maxConcurrent)));
+        }
+        try {
+            return checkNow(roomId, sessionId, marketers);
+        } finally {
+            inFlight.release();
+        }
+    }
+
+    private Decision checkNow(String roomId, String sessionId, List<String> marketers) {
         GateRoom room = store.room(roomId).orElseThrow(() -> new NotFoundException(RoomService.NOT_FOUND, Room.COLLECTION + roomId));
         Instant now = clock.instant();
         Set<String> unavailable = new LinkedHashSet<>();
