@@ -78,6 +78,7 @@ public final class GateBench {
     private Path flightRecordings;
     private int warmupRate;
     private List<String> serviceJvmOptions = ServiceProcess.PRODUCTION_LIKE;
+    private final List<String> databases = new java.util.ArrayList<>();
 
     /** {@code gateDeadline}: room-grading's LIVECOMPLY_GRADING_GATE_DEADLINE (the service default is 500ms). */
     GateBench(int rate, int seconds, int warmupSeconds, int marketers, String gateDeadline) {
@@ -127,8 +128,18 @@ public final class GateBench {
     }
 
     Result run() throws Exception {
-        Path root = ServiceProcess.repoRoot();
         TestDatabase server = TestDatabase.shared();
+        try {
+            return run(server);
+        } finally {
+            for (String database : databases) {
+                server.execute("DROP DATABASE IF EXISTS `" + database + "`");
+            }
+        }
+    }
+
+    private Result run(TestDatabase server) throws Exception {
+        Path root = ServiceProcess.repoRoot();
         try (ServiceProcess identity = start("identity", "identity-service", server, root);
              ServiceProcess training = start("training", "training-service", server, root, "LIVECOMPLY_CLIENTS_IDENTITY_ADDRESS",
                      identity.grpcAddress());
@@ -297,11 +308,18 @@ public final class GateBench {
         }
         ServiceProcess.Builder builder = ServiceProcess.builder(name + "-bench", ServiceProcess.jarOf(root, module))
                 .jvmOptions(jvmOptions)
-                .database(server.newDatabase("bench_" + name.replace('-', '_'))).hs256Secret(SECRET);
+                .database(database(server, "bench_" + name.replace('-', '_'))).hs256Secret(SECRET);
         for (int i = 0; i + 1 < env.length; i += 2) {
             builder.env(env[i], env[i + 1]);
         }
         return builder.build().start();
+    }
+
+    /** A new database for one service, dropped when the run ends (after the services stopped). */
+    private TestDatabase.Database database(TestDatabase server, String prefix) {
+        TestDatabase.Database database = server.newDatabase(prefix);
+        databases.add(database.name());
+        return database;
     }
 
     private static ManagedChannel channel(ServiceProcess process) {
